@@ -1,0 +1,5 @@
+export * from './allocation';
+export * from './enums';
+export * from './job';
+export * from './portfolio';
+export * from './portfolio-import';

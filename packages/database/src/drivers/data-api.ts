@@ -1,0 +1,71 @@
+import { RDSDataClient } from '@aws-sdk/client-rds-data';
+import { drizzle } from 'drizzle-orm/aws-data-api/pg';
+import { migrate } from 'drizzle-orm/aws-data-api/pg/migrator';
+import { ResultTooLargeError } from '../errors';
+import * as schema from '../schema';
+import { type AlexDatabase, type DatabaseHandle, type DriverOptions, MIGRATIONS_FOLDER } from './alex-database';
+
+/** Where an Aurora cluster's Data API is and which database to use. */
+export interface DataApiOptions extends DriverOptions {
+  resourceArn: string;
+  secretArn: string;
+  database: string;
+  region?: string;
+  /** Overrides the service endpoint, e.g. the local Data API-compatible server. */
+  endpoint?: string;
+  /** Local endpoints take fixed credentials; in AWS the default provider chain is used. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  requestTimeoutMs?: number;
+}
+
+const RESPONSE_LIMIT_PATTERN = /response size limit|more than the allowed response size/i;
+
+/** Turns the Data API's 1 MiB refusal into an error that says what to do about it. */
+export function translateDataApiError(error: unknown): unknown {
+  if (error instanceof Error && RESPONSE_LIMIT_PATTERN.test(error.message)) {
+    return new ResultTooLargeError(
+      'The query result is larger than the RDS Data API returns in one response (1 MiB): select fewer columns or page the query',
+      { cause: error },
+    );
+  }
+  return error;
+}
+
+function createClient(options: DataApiOptions): RDSDataClient {
+  const client = new RDSDataClient({
+    region: options.region ?? 'us-east-1',
+    maxAttempts: 3,
+    requestHandler: { requestTimeout: options.requestTimeoutMs ?? 45_000 },
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+  });
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        throw translateDataApiError(error);
+      }
+    },
+    { step: 'initialize', name: 'alexTranslateDataApiErrors' },
+  );
+  return client;
+}
+
+/** Opens Aurora PostgreSQL through the RDS Data API (the production path). */
+export async function openDataApiDatabase(options: DataApiOptions): Promise<DatabaseHandle> {
+  const client = createClient(options);
+  const db = drizzle(client, {
+    schema,
+    database: options.database,
+    resourceArn: options.resourceArn,
+    secretArn: options.secretArn,
+    logger: options.logger ?? false,
+  });
+  return {
+    db: db as unknown as AlexDatabase,
+    driver: 'data-api',
+    migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: async () => client.destroy(),
+  };
+}

@@ -1,0 +1,23 @@
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from '../schema';
+import { type AlexDatabase, type DatabaseHandle, type DriverOptions, MIGRATIONS_FOLDER } from './alex-database';
+
+/** Options for a PostgreSQL server reached over TCP. */
+export interface PostgresOptions extends DriverOptions {
+  url: string;
+  maxConnections?: number;
+}
+
+/** Opens a pooled connection to a PostgreSQL server given by URL. */
+export async function openPostgresDatabase(options: PostgresOptions): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
+  const client = drizzle(pool, { schema, logger: options.logger ?? false });
+  return {
+    db: client as unknown as AlexDatabase,
+    driver: 'postgres',
+    migrate: () => migrate(client, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => pool.end(),
+  };
+}

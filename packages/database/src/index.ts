@@ -1,0 +1,7 @@
+export * from './config';
+export type { AlexDatabase, DatabaseHandle, DriverName } from './drivers/alex-database';
+export * from './errors';
+export * from './repositories';
+export { UtcTimestamp } from './rows';
+export * from './seed/seed-database';
+export { SEED_INSTRUMENTS } from './seed/seed-instruments';

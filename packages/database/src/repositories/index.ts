@@ -1,0 +1,29 @@
+import type { AlexDatabase } from '../drivers/alex-database';
+import { type InstrumentsRepository, instrumentsRepository } from './instruments';
+import { type JobsRepository, jobsRepository } from './jobs';
+import { type PortfoliosRepository, portfoliosRepository } from './portfolios';
+import { type UsersRepository, usersRepository } from './users';
+
+export * from './import-portfolio';
+export * from './instruments';
+export * from './jobs';
+export * from './portfolios';
+export * from './users';
+
+/** Every repository over one database handle. */
+export interface Repositories {
+  users: UsersRepository;
+  instruments: InstrumentsRepository;
+  portfolios: PortfoliosRepository;
+  jobs: JobsRepository;
+}
+
+/** Builds every repository over one database (or transaction). */
+export function createRepositories(db: AlexDatabase): Repositories {
+  return {
+    users: usersRepository(db),
+    instruments: instrumentsRepository(db),
+    portfolios: portfoliosRepository(db),
+    jobs: jobsRepository(db),
+  };
+}

@@ -1,0 +1,115 @@
+import type {
+  AssetClassAllocation,
+  Instrument,
+  InstrumentType,
+  RegionAllocation,
+  SectorAllocation,
+} from '@alex/contracts';
+import { asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { AlexDatabase } from '../drivers/alex-database';
+import { InstrumentRow, parseRow } from '../rows';
+import { instruments } from '../schema';
+
+/** Instrument fields that can be written; omitted optional fields keep their stored value. */
+export interface InstrumentInput {
+  symbol: string;
+  name: string;
+  instrumentType?: InstrumentType;
+  currentPrice?: number;
+  allocationAssetClass?: AssetClassAllocation;
+  allocationRegions?: RegionAllocation;
+  allocationSectors?: SectorAllocation;
+}
+
+/** A tagger's classification of one instrument. */
+export interface Classification {
+  instrumentType: InstrumentType;
+  allocationAssetClass: AssetClassAllocation;
+  allocationRegions: RegionAllocation;
+  allocationSectors: SectorAllocation;
+}
+
+/** Reads and writes the global instrument reference data. */
+export interface InstrumentsRepository {
+  list(): Promise<Instrument[]>;
+  findMany(symbols: readonly string[]): Promise<Instrument[]>;
+  /** Creates or updates instruments; only the supplied fields of an existing one change. */
+  upsertMany(inputs: readonly InstrumentInput[]): Promise<void>;
+  /** Creates bare rows (name = symbol, no price, no allocations) for symbols not known yet. */
+  createPlaceholders(symbols: readonly string[]): Promise<string[]>;
+  /** Instruments missing at least one allocation map. */
+  listUnclassified(): Promise<Instrument[]>;
+  classify(symbol: string, classification: Classification): Promise<boolean>;
+  updatePrice(symbol: string, price: number): Promise<boolean>;
+}
+
+function parseAll(rows: unknown[]): Instrument[] {
+  return rows.map((row) => parseRow(InstrumentRow, row, 'instruments'));
+}
+
+/** Creates the instruments repository over a database. */
+export function instrumentsRepository(db: AlexDatabase): InstrumentsRepository {
+  return {
+    async list() {
+      return parseAll(await db.select().from(instruments).orderBy(asc(instruments.symbol)));
+    },
+    async findMany(symbols) {
+      if (symbols.length === 0) return [];
+      const rows = await db
+        .select()
+        .from(instruments)
+        .where(inArray(instruments.symbol, [...symbols]))
+        .orderBy(asc(instruments.symbol));
+      return parseAll(rows);
+    },
+    async upsertMany(inputs) {
+      for (const input of inputs) {
+        const { symbol, ...fields } = input;
+        await db
+          .insert(instruments)
+          .values(input)
+          .onConflictDoUpdate({ target: instruments.symbol, set: fields });
+      }
+    },
+    async createPlaceholders(symbols) {
+      if (symbols.length === 0) return [];
+      const rows = await db
+        .insert(instruments)
+        .values(symbols.map((symbol) => ({ symbol, name: symbol })))
+        .onConflictDoNothing({ target: instruments.symbol })
+        .returning({ symbol: instruments.symbol });
+      return rows.map((row) => row.symbol);
+    },
+    async listUnclassified() {
+      const empty = sql`'{}'::jsonb`;
+      const rows = await db
+        .select()
+        .from(instruments)
+        .where(
+          or(
+            sql`coalesce(${instruments.allocationAssetClass}, ${empty}) = ${empty}`,
+            sql`coalesce(${instruments.allocationRegions}, ${empty}) = ${empty}`,
+            sql`coalesce(${instruments.allocationSectors}, ${empty}) = ${empty}`,
+          ),
+        )
+        .orderBy(asc(instruments.symbol));
+      return parseAll(rows);
+    },
+    async classify(symbol, classification) {
+      const rows = await db
+        .update(instruments)
+        .set(classification)
+        .where(eq(instruments.symbol, symbol))
+        .returning({ symbol: instruments.symbol });
+      return rows.length === 1;
+    },
+    async updatePrice(symbol, price) {
+      const rows = await db
+        .update(instruments)
+        .set({ currentPrice: price })
+        .where(eq(instruments.symbol, symbol))
+        .returning({ symbol: instruments.symbol });
+      return rows.length === 1;
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import {
+  AssetClassAllocation,
+  Instrument,
+  InstrumentType,
+  Job,
+  JobStatus,
+  JobType,
+  JsonObject,
+  RegionAllocation,
+  SectorAllocation,
+  User,
+} from '@alex/contracts';
+import { z } from 'zod';
+import { InvalidRowError } from './errors';
+
+const ZONE_SUFFIX = /(Z|[+-]\d{2}(:?\d{2})?)$/;
+const HOUR_ONLY_OFFSET = /([+-]\d{2})$/;
+
+/** Reads a timestamp whatever the driver returns; zone-less text (the Data API's form) is UTC. */
+export const UtcTimestamp = z.union([z.date(), z.string()]).transform((value, ctx) => {
+  if (value instanceof Date) return value;
+  // Postgres writes "+00" where JavaScript wants "+00:00"; the Data API writes no zone at all (UTC).
+  const iso = value.trim().replace(' ', 'T').replace(HOUR_ONLY_OFFSET, '$1:00');
+  const date = new Date(ZONE_SUFFIX.test(iso) ? iso : `${iso}Z`);
+  if (Number.isNaN(date.getTime())) {
+    ctx.addIssue({ code: 'custom', message: `not a timestamp: ${value}` });
+    return z.NEVER;
+  }
+  return date;
+});
+
+/** Reads a numeric column: drivers return numbers or decimal strings. */
+export const Decimal = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]).transform(Number);
+
+const jsonMap = <T extends z.ZodType>(schema: T) => z.preprocess((value) => value ?? {}, schema);
+
+/** Maps a `users` row to a User. */
+export const UserRow = z
+  .object({
+    clerkUserId: z.string(),
+    displayName: z.string().nullable(),
+    yearsUntilRetirement: z.number().nullable(),
+    targetRetirementIncome: Decimal.nullable(),
+    currentAge: z.number().nullable(),
+    annualContribution: Decimal.nullable(),
+    assetClassTargets: jsonMap(AssetClassAllocation),
+    regionTargets: jsonMap(RegionAllocation),
+    createdAt: UtcTimestamp,
+    updatedAt: UtcTimestamp,
+  })
+  .pipe(User);
+
+/** Maps an `instruments` row to an Instrument. */
+export const InstrumentRow = z
+  .object({
+    symbol: z.string(),
+    name: z.string(),
+    instrumentType: InstrumentType.nullable(),
+    currentPrice: Decimal.nullable(),
+    allocationRegions: jsonMap(RegionAllocation),
+    allocationSectors: jsonMap(SectorAllocation),
+    allocationAssetClass: jsonMap(AssetClassAllocation),
+    updatedAt: UtcTimestamp,
+  })
+  .pipe(Instrument);
+
+/** Maps a `jobs` row to a Job. */
+export const JobRow = z
+  .object({
+    id: z.string(),
+    clerkUserId: z.string(),
+    jobType: JobType,
+    status: JobStatus,
+    requestPayload: JsonObject.nullable(),
+    reportPayload: JsonObject.nullable(),
+    chartsPayload: JsonObject.nullable(),
+    retirementPayload: JsonObject.nullable(),
+    summaryPayload: JsonObject.nullable(),
+    errorMessage: z.string().nullable(),
+    attempts: z.number(),
+    createdAt: UtcTimestamp,
+    startedAt: UtcTimestamp.nullable(),
+    claimedAt: UtcTimestamp.nullable(),
+    completedAt: UtcTimestamp.nullable(),
+    updatedAt: UtcTimestamp,
+  })
+  .pipe(Job);
+
+/** Parses a database row with its schema, naming the table and fields when it does not match. */
+export function parseRow<T extends z.ZodType>(schema: T, row: unknown, table: string): z.output<T> {
+  const result = schema.safeParse(row);
+  if (result.success) return result.data;
+  const fields = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+  throw new InvalidRowError(`A ${table} row does not match its schema: ${fields}`);
+}
+

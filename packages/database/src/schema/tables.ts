@@ -1,0 +1,144 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+// Timestamps are read as strings and normalised to UTC by the row schemas: drivers disagree on zones
+// (the Data API returns zone-less UTC text, which drizzle would parse in local time).
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+const money = (name: string) => numeric(name, { precision: 12, scale: 2, mode: 'number' });
+
+/** Profile and retirement goals of a Clerk user. */
+export const users = pgTable(
+  'users',
+  {
+    clerkUserId: varchar('clerk_user_id', { length: 255 }).primaryKey(),
+    displayName: varchar('display_name', { length: 255 }),
+    yearsUntilRetirement: integer('years_until_retirement'),
+    targetRetirementIncome: money('target_retirement_income'),
+    currentAge: integer('current_age'),
+    annualContribution: money('annual_contribution'),
+    assetClassTargets: jsonb('asset_class_targets').default({ equity: 70, fixed_income: 30 }),
+    regionTargets: jsonb('region_targets').default({ north_america: 50, international: 50 }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('users_years_until_retirement_range', sql`${t.yearsUntilRetirement} BETWEEN 0 AND 100`),
+    check('users_target_income_non_negative', sql`${t.targetRetirementIncome} >= 0`),
+    check('users_current_age_range', sql`${t.currentAge} BETWEEN 0 AND 130`),
+    check('users_annual_contribution_non_negative', sql`${t.annualContribution} >= 0`),
+    check('users_asset_class_targets_sum', sql`alex_allocation_valid(${t.assetClassTargets})`),
+    check('users_region_targets_sum', sql`alex_allocation_valid(${t.regionTargets})`),
+  ],
+);
+
+/** Global reference data for a tradable symbol, shared by every user. */
+export const instruments = pgTable(
+  'instruments',
+  {
+    symbol: varchar('symbol', { length: 20 }).primaryKey(),
+    name: varchar('name', { length: 255 }).notNull(),
+    instrumentType: varchar('instrument_type', { length: 50 }),
+    currentPrice: numeric('current_price', { precision: 12, scale: 4, mode: 'number' }),
+    allocationRegions: jsonb('allocation_regions').default({}),
+    allocationSectors: jsonb('allocation_sectors').default({}),
+    allocationAssetClass: jsonb('allocation_asset_class').default({}),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('instruments_price_non_negative', sql`${t.currentPrice} >= 0`),
+    check('instruments_regions_sum', sql`alex_allocation_valid(${t.allocationRegions})`),
+    check('instruments_sectors_sum', sql`alex_allocation_valid(${t.allocationSectors})`),
+    check('instruments_asset_class_sum', sql`alex_allocation_valid(${t.allocationAssetClass})`),
+  ],
+);
+
+/** A brokerage or retirement account owned by a user. */
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clerkUserId: varchar('clerk_user_id', { length: 255 })
+      .notNull()
+      .references(() => users.clerkUserId, { onDelete: 'cascade' }),
+    accountName: varchar('account_name', { length: 255 }).notNull(),
+    accountPurpose: text('account_purpose'),
+    cashBalance: money('cash_balance').notNull().default(0),
+    cashInterest: numeric('cash_interest', { precision: 5, scale: 4, mode: 'number' }).notNull().default(0),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('idx_accounts_user').on(t.clerkUserId),
+    check('accounts_cash_non_negative', sql`${t.cashBalance} >= 0`),
+    check('accounts_cash_interest_range', sql`${t.cashInterest} BETWEEN 0 AND 1`),
+  ],
+);
+
+/** A holding of one instrument in one account. */
+export const positions = pgTable(
+  'positions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    symbol: varchar('symbol', { length: 20 })
+      .notNull()
+      .references(() => instruments.symbol),
+    quantity: numeric('quantity', { precision: 20, scale: 8, mode: 'number' }).notNull(),
+    asOfDate: date('as_of_date', { mode: 'string' }).notNull().default(sql`CURRENT_DATE`),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('positions_account_id_symbol_key').on(t.accountId, t.symbol),
+    index('idx_positions_account').on(t.accountId),
+    index('idx_positions_symbol').on(t.symbol),
+    check('positions_quantity_positive', sql`${t.quantity} > 0`),
+  ],
+);
+
+/** One analysis request and the payloads the agents write into it. */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clerkUserId: varchar('clerk_user_id', { length: 255 })
+      .notNull()
+      .references(() => users.clerkUserId, { onDelete: 'cascade' }),
+    jobType: varchar('job_type', { length: 50 }).notNull(),
+    status: varchar('status', { length: 20 }).notNull().default('pending'),
+    requestPayload: jsonb('request_payload'),
+    reportPayload: jsonb('report_payload'),
+    chartsPayload: jsonb('charts_payload'),
+    retirementPayload: jsonb('retirement_payload'),
+    summaryPayload: jsonb('summary_payload'),
+    errorMessage: text('error_message'),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    startedAt: timestamptz('started_at'),
+    claimedAt: timestamptz('claimed_at'),
+    completedAt: timestamptz('completed_at'),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('idx_jobs_user').on(t.clerkUserId),
+    index('idx_jobs_status').on(t.status),
+    check('jobs_status_valid', sql`${t.status} IN ('pending', 'running', 'completed', 'failed')`),
+    check('jobs_attempts_non_negative', sql`${t.attempts} >= 0`),
+  ],
+);

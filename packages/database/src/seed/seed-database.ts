@@ -1,0 +1,55 @@
+import type { AlexDatabase } from '../drivers/alex-database';
+import { instrumentsRepository } from '../repositories/instruments';
+import { portfoliosRepository } from '../repositories/portfolios';
+import { usersRepository } from '../repositories/users';
+import { SEED_INSTRUMENTS } from './seed-instruments';
+
+/** The demo user every local command defaults to. */
+export const TEST_USER_ID = 'test_user_001';
+
+/** test_user_001's accounts and positions (reference §2.6): 99,437.50 at seed prices, cash included. */
+export const TEST_USER_ACCOUNTS = [
+  {
+    accountName: '401(k)',
+    accountPurpose: 'Primary retirement savings',
+    cashBalance: 5000,
+    cashInterest: 0.045,
+    positions: [
+      { symbol: 'SPY', quantity: 100 },
+      { symbol: 'QQQ', quantity: 50 },
+      { symbol: 'BND', quantity: 200 },
+      { symbol: 'VEA', quantity: 150 },
+      { symbol: 'GLD', quantity: 25 },
+    ],
+  },
+  { accountName: 'Roth IRA', accountPurpose: 'Tax-free retirement savings', cashBalance: 1000, cashInterest: 0.04, positions: [] },
+  { accountName: 'Taxable Brokerage', accountPurpose: 'General investment account', cashBalance: 2500, cashInterest: 0.035, positions: [] },
+] as const;
+
+/** What a seed run wrote. */
+export interface SeedSummary {
+  instruments: number;
+  users: string[];
+}
+
+/**
+ * Writes the 22 seed instruments (resetting their prices and allocations) and test_user_001 with exactly
+ * the reference accounts; running it again leaves the same state, never duplicated positions.
+ */
+export async function seedDatabase(db: AlexDatabase): Promise<SeedSummary> {
+  await db.transaction(async (tx) => {
+    const scoped = tx as unknown as AlexDatabase;
+    await instrumentsRepository(scoped).upsertMany(SEED_INSTRUMENTS);
+    await usersRepository(scoped).upsert({
+      clerkUserId: TEST_USER_ID,
+      displayName: 'Test User',
+      yearsUntilRetirement: 25,
+      targetRetirementIncome: 100000,
+      // Not in the reference (it hard-coded these inside the retirement agent); stored so projections use them.
+      currentAge: 40,
+      annualContribution: 10000,
+    });
+    await portfoliosRepository(scoped).replaceAccounts(TEST_USER_ID, TEST_USER_ACCOUNTS);
+  });
+  return { instruments: SEED_INSTRUMENTS.length, users: [TEST_USER_ID] };
+}

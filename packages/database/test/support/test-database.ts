@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'drizzle-orm/logger';
+import pg from 'pg';
+import type { DatabaseHandle, DriverName } from '../../src';
+import { openDataApiDatabase } from '../../src/drivers/data-api';
+import { openPgliteDatabase } from '../../src/drivers/pglite';
+import { openPostgresDatabase } from '../../src/drivers/postgres';
+
+/** A migrated, empty database on the driver this test project runs, and how to dispose of it. */
+export interface TestDatabase {
+  handle: DatabaseHandle;
+  driver: DriverName;
+  /** Counts the statements sent since the last reset. */
+  queries: { count: number; reset(): void };
+  close(): Promise<void>;
+}
+
+/** The driver this vitest project exercises (set per project in vitest.config.ts). */
+export const TEST_DRIVER = (process.env.ALEX_TEST_DRIVER ?? 'pglite') as DriverName;
+
+/** The PostgreSQL server URL for the postgres project (started by scripts/ci/start-postgres.sh). */
+export const TEST_POSTGRES_URL = process.env.ALEX_TEST_POSTGRES_URL;
+
+let template: Promise<PGlite> | undefined;
+
+// Creating and migrating PGlite takes seconds; do it once per file and clone the result.
+async function migratedPglite(): Promise<PGlite> {
+  template ??= (async () => {
+    const client = await PGlite.create();
+    await (await openPgliteDatabase({ client })).migrate();
+    return client;
+  })();
+  return (await template).clone();
+}
+
+function queryCounter(): { logger: Logger; queries: TestDatabase['queries'] } {
+  const queries = {
+    count: 0,
+    reset() {
+      queries.count = 0;
+    },
+  };
+  return { logger: { logQuery: () => void queries.count++ }, queries };
+}
+
+async function openPostgres(logger: Logger): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+  if (!TEST_POSTGRES_URL) throw new Error('ALEX_TEST_POSTGRES_URL is not set: run scripts/ci/start-postgres.sh');
+  const name = `alex_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(TEST_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const handle = await openPostgresDatabase({ url: url.toString(), maxConnections: 30, logger });
+  await handle.migrate();
+  return {
+    handle,
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Opens a fresh migrated database on this project's driver. */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const { logger, queries } = queryCounter();
+  if (TEST_DRIVER === 'postgres') {
+    const { handle, drop } = await openPostgres(logger);
+    return { handle, driver: TEST_DRIVER, queries, close: async () => (await handle.close(), drop()) };
+  }
+  const client = await migratedPglite();
+  if (TEST_DRIVER === 'pglite') {
+    const handle = await openPgliteDatabase({ client, logger });
+    return { handle, driver: TEST_DRIVER, queries, close: () => handle.close() };
+  }
+  const { startDataApiServer } = await import('@alex/data-api-local');
+  const server = await startDataApiServer({ db: client });
+  const handle = await openDataApiDatabase({
+    resourceArn: server.resourceArn,
+    secretArn: server.secretArn,
+    database: server.database,
+    endpoint: server.endpoint,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    logger,
+  });
+  return {
+    handle,
+    driver: TEST_DRIVER,
+    queries,
+    close: async () => {
+      await handle.close();
+      await server.close();
+      await client.close();
+    },
+  };
+}
