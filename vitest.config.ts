@@ -22,6 +22,7 @@ export default defineConfig({
   test: {
     projects: [
       workspace('contracts', 'packages/contracts'),
+      workspace('analytics', 'packages/analytics'),
       workspace('data-api-local', 'packages/data-api-local'),
       { test: { name: 'database:unit', root: 'packages/database', include: ['test/unit/**/*.test.ts'] } },
       databaseProject('pglite'),

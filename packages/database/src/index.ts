@@ -5,3 +5,4 @@ export * from './repositories';
 export { UtcTimestamp } from './rows';
 export * from './seed/seed-database';
 export { SEED_INSTRUMENTS } from './seed/seed-instruments';
+export * from './reset-database';

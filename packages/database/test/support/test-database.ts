@@ -31,7 +31,8 @@ async function migratedPglite(): Promise<PGlite> {
     await (await openPgliteDatabase({ client })).migrate();
     return client;
   })();
-  return (await template).clone();
+  // clone() is typed as the interface; it returns a full PGlite instance.
+  return (await (await template).clone()) as PGlite;
 }
 
 function queryCounter(): { logger: Logger; queries: TestDatabase['queries'] } {

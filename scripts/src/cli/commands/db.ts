@@ -1,0 +1,45 @@
+import { dropAlexSchema, seedDatabase } from '@alex/database';
+import { openConfiguredDatabase } from '../local-database';
+import type { CommandContext } from './command';
+
+/** `alex db migrate`: applies the committed migrations. */
+export async function dbMigrate({ output }: CommandContext): Promise<void> {
+  const handle = await openConfiguredDatabase(output, { requireSchema: false });
+  try {
+    await handle.migrate();
+    output.result({ migrated: true, driver: handle.driver }, () => `migrated (${handle.driver})`);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** `alex db seed`: writes the seed instruments and test_user_001 (idempotent). */
+export async function dbSeed({ output }: CommandContext): Promise<void> {
+  const handle = await openConfiguredDatabase(output, { requireSchema: true });
+  try {
+    const summary = await seedDatabase(handle.db);
+    output.result(
+      { seeded: true, ...summary },
+      () => `seeded ${summary.instruments} instruments and ${summary.users.join(', ')}`,
+    );
+  } finally {
+    await handle.close();
+  }
+}
+
+/** `alex db reset [--seed]`: drops everything, migrates, and optionally seeds. */
+export async function dbReset({ output, flags }: CommandContext): Promise<void> {
+  const handle = await openConfiguredDatabase(output, { requireSchema: false });
+  try {
+    await dropAlexSchema(handle.db);
+    await handle.migrate();
+    output.log('dropped and re-created every table');
+    const seeded = flags.seed ? await seedDatabase(handle.db) : null;
+    output.result(
+      { reset: true, driver: handle.driver, seeded },
+      () => (seeded ? `reset and seeded ${seeded.instruments} instruments and ${seeded.users.join(', ')}` : 'reset'),
+    );
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type DatabaseHandle, databaseConfigFromEnv, isMigrated } from '@alex/database';
+import { openDatabase } from '@alex/database/open';
+import { CliError } from './cli-error';
+import type { Output } from './output';
+import { workspaceRoot } from './workspace-root';
+
+/** Reads `.env` at the repository root when present (real environment variables win). */
+export function loadDotEnv(): void {
+  const file = join(workspaceRoot(), '.env');
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+/**
+ * Opens the configured database. The embedded one is migrated on open, since this machine owns it;
+ * a server or Aurora must be migrated explicitly with `alex db migrate`.
+ */
+export async function openConfiguredDatabase(
+  output: Output,
+  options: { requireSchema: boolean },
+): Promise<DatabaseHandle> {
+  const config = databaseConfigFromEnv(process.env, { dataDir: join(workspaceRoot(), '.alex') });
+  const where = config.driver === 'pglite' ? (config.dataDir ?? 'memory') : config.driver;
+  output.log(`database: ${config.driver} (${where})`);
+  const handle = await openDatabase(config);
+  if (config.driver === 'pglite') {
+    await handle.migrate();
+  } else if (options.requireSchema && !(await isMigrated(handle.db))) {
+    await handle.close();
+    throw new CliError(`the ${config.driver} database has no Alex tables: run \`pnpm alex db migrate\` first`);
+  }
+  return handle;
+}
