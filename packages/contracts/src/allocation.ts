@@ -10,19 +10,17 @@ export function allocationTotal(map: Readonly<Record<string, number>>): number {
 }
 
 function allocationMap<K extends z.ZodEnum>(keys: K) {
-  return z
-    .partialRecord(keys, z.number().min(0).max(100))
-    .superRefine((map, ctx) => {
-      const values = Object.values(map) as number[];
-      if (values.length === 0) return;
-      const total = allocationTotal(map as Record<string, number>);
-      if (Math.abs(total - 100) > ALLOCATION_SUM_TOLERANCE) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `percentages must sum to 100 (±${ALLOCATION_SUM_TOLERANCE}), got ${Number(total.toFixed(4))}`,
-        });
-      }
-    });
+  return z.partialRecord(keys, z.number().min(0).max(100)).superRefine((map, ctx) => {
+    const values = Object.values(map) as number[];
+    if (values.length === 0) return;
+    const total = allocationTotal(map as Record<string, number>);
+    if (Math.abs(total - 100) > ALLOCATION_SUM_TOLERANCE) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `percentages must sum to 100 (±${ALLOCATION_SUM_TOLERANCE}), got ${Number(total.toFixed(4))}`,
+      });
+    }
+  });
 }
 
 /** Region -> percent; empty means "not classified yet", otherwise sums to 100. */

@@ -49,5 +49,13 @@ export const SectorType = z.enum([
 export type SectorType = z.infer<typeof SectorType>;
 
 /** Kinds of instrument the system knows how to classify. */
-export const InstrumentType = z.enum(['etf', 'mutual_fund', 'stock', 'bond', 'bond_fund', 'commodity', 'reit']);
+export const InstrumentType = z.enum([
+  'etf',
+  'mutual_fund',
+  'stock',
+  'bond',
+  'bond_fund',
+  'commodity',
+  'reit',
+]);
 export type InstrumentType = z.infer<typeof InstrumentType>;

@@ -20,7 +20,12 @@ export const JobType = z.enum([
 export type JobType = z.infer<typeof JobType>;
 
 /** The jobs columns each agent writes its result into. */
-export const JobPayloadColumn = z.enum(['report_payload', 'charts_payload', 'retirement_payload', 'summary_payload']);
+export const JobPayloadColumn = z.enum([
+  'report_payload',
+  'charts_payload',
+  'retirement_payload',
+  'summary_payload',
+]);
 export type JobPayloadColumn = z.infer<typeof JobPayloadColumn>;
 
 /** A JSON object as stored in a jsonb column. */

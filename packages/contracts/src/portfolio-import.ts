@@ -5,7 +5,7 @@ import { InstrumentType } from './enums';
 /** Largest portfolio file accepted for import, in bytes. */
 export const MAX_PORTFOLIO_FILE_BYTES = 1024 * 1024;
 
-const Symbol = z
+const TickerSymbol = z
   .string()
   .trim()
   .min(1)
@@ -18,7 +18,7 @@ const Money = z.number().min(0).max(1e10).multipleOf(0.01);
 
 /** A holding in an imported account. */
 export const ImportPosition = z.strictObject({
-  symbol: Symbol,
+  symbol: TickerSymbol,
   quantity: z.number().positive().max(1e12),
 });
 export type ImportPosition = z.infer<typeof ImportPosition>;
@@ -35,7 +35,7 @@ export type ImportAccount = z.infer<typeof ImportAccount>;
 
 /** Instrument reference data supplied with an import; known symbols are updated with it. */
 export const ImportInstrument = z.strictObject({
-  symbol: Symbol,
+  symbol: TickerSymbol,
   name: z.string().trim().min(1).max(255),
   instrument_type: InstrumentType.optional(),
   current_price: z.number().positive().max(999_999).optional(),

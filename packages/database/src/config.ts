@@ -39,7 +39,8 @@ function fail(problems: string[]): never {
 
 function required(env: z.infer<typeof DatabaseEnv>, names: (keyof typeof env)[]): void {
   const missing = names.filter((name) => env[name] === undefined);
-  if (missing.length > 0) fail(missing.map((name) => `${name} is required (from ${SOURCES[name] ?? '.env.example'})`));
+  if (missing.length > 0)
+    fail(missing.map((name) => `${name} is required (from ${SOURCES[name] ?? '.env.example'})`));
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { DatabaseConfig } from './config';
+import type { DatabaseHandle } from './drivers/alex-database';
 import { openDataApiDatabase } from './drivers/data-api';
 import { openPgliteDatabase } from './drivers/pglite';
 import { openPostgresDatabase } from './drivers/postgres';
-import type { DatabaseHandle } from './drivers/alex-database';
 
 /** Opens whichever database the configuration names (local tools; Lambdas import their one driver). */
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {

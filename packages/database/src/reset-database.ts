@@ -17,6 +17,8 @@ export async function dropAlexSchema(db: AlexDatabase): Promise<void> {
 /** True when the migrations have created the tables this package needs. */
 export async function isMigrated(db: AlexDatabase): Promise<boolean> {
   const result = await db.execute(sql`SELECT to_regclass('public.jobs')::text AS jobs`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { jobs: string | null }[];
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    jobs: string | null;
+  }[];
   return rows[0]?.jobs != null;
 }

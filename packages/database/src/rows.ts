@@ -93,4 +93,3 @@ export function parseRow<T extends z.ZodType>(schema: T, row: unknown, table: st
   const fields = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
   throw new InvalidRowError(`A ${table} row does not match its schema: ${fields}`);
 }
-

@@ -15,7 +15,9 @@ export function formatValuation(valuation: PortfolioValuation, displayName: stri
     for (const p of account.positions) {
       const price = p.price === null ? 'no price' : formatUsd(p.price);
       const value = p.value === null ? '—' : formatUsd(p.value);
-      lines.push(`  ${p.symbol.padEnd(8)} ${String(p.quantity).padStart(12)} × ${price.padStart(12)} = ${value.padStart(14)}`);
+      lines.push(
+        `  ${p.symbol.padEnd(8)} ${String(p.quantity).padStart(12)} × ${price.padStart(12)} = ${value.padStart(14)}`,
+      );
     }
   }
   lines.push('', `Positions ${formatUsd(valuation.positionsValue)}  Cash ${formatUsd(valuation.cash)}`);
@@ -28,7 +30,14 @@ export function formatValuation(valuation: PortfolioValuation, displayName: stri
 }
 
 function positionJson(p: PositionValuation) {
-  return { symbol: p.symbol, name: p.name, account_name: p.accountName, quantity: p.quantity, price: p.price, value: p.value };
+  return {
+    symbol: p.symbol,
+    name: p.name,
+    account_name: p.accountName,
+    quantity: p.quantity,
+    price: p.price,
+    value: p.value,
+  };
 }
 
 /** The valuation as the CLI's JSON document (snake_case, like the database). */

@@ -28,7 +28,9 @@ export async function openConfiguredDatabase(
     await handle.migrate();
   } else if (options.requireSchema && !(await isMigrated(handle.db))) {
     await handle.close();
-    throw new CliError(`the ${config.driver} database has no Alex tables: run \`pnpm alex db migrate\` first`);
+    throw new CliError(
+      `the ${config.driver} database has no Alex tables: run \`pnpm alex db migrate\` first`,
+    );
   }
   return handle;
 }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { CliError, UsageError } from './cli-error';
 import type { Command } from './commands/command';
 import { dbMigrate, dbReset, dbSeed } from './commands/db';
+import { demo } from './commands/demo';
 import { portfolioImport, portfolioShow } from './commands/portfolio';
 import { loadDotEnv } from './local-database';
 import { createOutput } from './output';
@@ -9,10 +10,21 @@ import { createOutput } from './output';
 const json = { type: 'boolean' } as const;
 
 const COMMANDS: readonly Command[] = [
+  { path: ['demo'], usage: 'demo [--json]   (pnpm start)', options: { json }, run: demo },
   { path: ['db', 'migrate'], usage: 'db migrate [--json]', options: { json }, run: dbMigrate },
   { path: ['db', 'seed'], usage: 'db seed [--json]', options: { json }, run: dbSeed },
-  { path: ['db', 'reset'], usage: 'db reset [--seed] [--json]', options: { json, seed: { type: 'boolean' } }, run: dbReset },
-  { path: ['portfolio', 'import'], usage: 'portfolio import FILE [--json]', options: { json }, run: portfolioImport },
+  {
+    path: ['db', 'reset'],
+    usage: 'db reset [--seed] [--json]',
+    options: { json, seed: { type: 'boolean' } },
+    run: dbReset,
+  },
+  {
+    path: ['portfolio', 'import'],
+    usage: 'portfolio import FILE [--json]',
+    options: { json },
+    run: portfolioImport,
+  },
   {
     path: ['portfolio', 'show'],
     usage: 'portfolio show [--user ID] [--json]',

@@ -9,7 +9,9 @@ export async function readPortfolioFile(path: string): Promise<PortfolioImportFi
   });
   if (!info.isFile()) throw new CliError(`cannot read ${path}: not a file`);
   if (info.size > MAX_PORTFOLIO_FILE_BYTES) {
-    throw new CliError(`${path} is ${info.size} bytes; portfolio files are limited to ${MAX_PORTFOLIO_FILE_BYTES} bytes`);
+    throw new CliError(
+      `${path} is ${info.size} bytes; portfolio files are limited to ${MAX_PORTFOLIO_FILE_BYTES} bytes`,
+    );
   }
   let raw: unknown;
   try {
@@ -19,6 +21,8 @@ export async function readPortfolioFile(path: string): Promise<PortfolioImportFi
   }
   const parsed = PortfolioImportFile.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`);
+  const problems = parsed.error.issues.map(
+    (issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`,
+  );
   throw new CliError(`${path} is not a valid portfolio file: ${problems.join('; ')}`);
 }

@@ -3,7 +3,12 @@ import { drizzle } from 'drizzle-orm/aws-data-api/pg';
 import { migrate } from 'drizzle-orm/aws-data-api/pg/migrator';
 import { ResultTooLargeError } from '../errors';
 import * as schema from '../schema';
-import { type AlexDatabase, type DatabaseHandle, type DriverOptions, MIGRATIONS_FOLDER } from './alex-database';
+import {
+  type AlexDatabase,
+  type DatabaseHandle,
+  type DriverOptions,
+  MIGRATIONS_FOLDER,
+} from './alex-database';
 
 /** Where an Aurora cluster's Data API is and which database to use. */
 export interface DataApiOptions extends DriverOptions {

@@ -4,7 +4,12 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import * as schema from '../schema';
-import { type AlexDatabase, type DatabaseHandle, type DriverOptions, MIGRATIONS_FOLDER } from './alex-database';
+import {
+  type AlexDatabase,
+  type DatabaseHandle,
+  type DriverOptions,
+  MIGRATIONS_FOLDER,
+} from './alex-database';
 
 /** Where the embedded database lives: under an Alex data directory, in memory (null), or an open instance. */
 export type PgliteSource = ({ dataDir: string | null } | { client: PGlite }) & DriverOptions;

@@ -2,7 +2,12 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from '../schema';
-import { type AlexDatabase, type DatabaseHandle, type DriverOptions, MIGRATIONS_FOLDER } from './alex-database';
+import {
+  type AlexDatabase,
+  type DatabaseHandle,
+  type DriverOptions,
+  MIGRATIONS_FOLDER,
+} from './alex-database';
 
 /** Options for a PostgreSQL server reached over TCP. */
 export interface PostgresOptions extends DriverOptions {

@@ -15,7 +15,9 @@ export interface ImportSummary {
   instrumentsAwaitingClassification: string[];
 }
 
-function toInstrumentInput(instrument: NonNullable<PortfolioImportFile['instruments']>[number]): InstrumentInput {
+function toInstrumentInput(
+  instrument: NonNullable<PortfolioImportFile['instruments']>[number],
+): InstrumentInput {
   return {
     symbol: instrument.symbol,
     name: instrument.name,

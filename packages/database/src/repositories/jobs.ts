@@ -65,7 +65,10 @@ export function jobsRepository(db: AlexDatabase): JobsRepository {
   return {
     find,
     async create(input) {
-      const rows = await db.insert(jobs).values({ ...input, status: 'pending' }).returning();
+      const rows = await db
+        .insert(jobs)
+        .values({ ...input, status: 'pending' })
+        .returning();
       return parseJob(rows[0]);
     },
     async listByUser(clerkUserId, limit = 20) {

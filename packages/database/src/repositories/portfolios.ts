@@ -103,7 +103,9 @@ export function portfoliosRepository(db: AlexDatabase): PortfoliosRepository {
         if (!created || input.positions.length === 0) continue;
         await db
           .insert(positions)
-          .values(input.positions.map((p) => ({ accountId: created.id, symbol: p.symbol, quantity: p.quantity })));
+          .values(
+            input.positions.map((p) => ({ accountId: created.id, symbol: p.symbol, quantity: p.quantity })),
+          );
       }
     },
   };

@@ -22,8 +22,20 @@ export const TEST_USER_ACCOUNTS = [
       { symbol: 'GLD', quantity: 25 },
     ],
   },
-  { accountName: 'Roth IRA', accountPurpose: 'Tax-free retirement savings', cashBalance: 1000, cashInterest: 0.04, positions: [] },
-  { accountName: 'Taxable Brokerage', accountPurpose: 'General investment account', cashBalance: 2500, cashInterest: 0.035, positions: [] },
+  {
+    accountName: 'Roth IRA',
+    accountPurpose: 'Tax-free retirement savings',
+    cashBalance: 1000,
+    cashInterest: 0.04,
+    positions: [],
+  },
+  {
+    accountName: 'Taxable Brokerage',
+    accountPurpose: 'General investment account',
+    cashBalance: 2500,
+    cashInterest: 0.035,
+    positions: [],
+  },
 ] as const;
 
 /** What a seed run wrote. */

@@ -45,6 +45,19 @@ function queryCounter(): { logger: Logger; queries: TestDatabase['queries'] } {
   return { logger: { logQuery: () => void queries.count++ }, queries };
 }
 
+// pool.end() resolves before its sockets have closed; a forced drop that kills them mid-close makes pg-pool
+// re-emit the termination as an 'error' nobody listens to (an uncaught exception). Let them leave first.
+async function waitForDisconnect(admin: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const { rows } = await admin.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+      [name],
+    );
+    if (rows[0]?.n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 async function openPostgres(logger: Logger): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
   if (!TEST_POSTGRES_URL) throw new Error('ALEX_TEST_POSTGRES_URL is not set: run scripts/ci/start-postgres.sh');
   const name = `alex_test_${randomBytes(6).toString('hex')}`;
@@ -58,6 +71,7 @@ async function openPostgres(logger: Logger): Promise<{ handle: DatabaseHandle; d
   return {
     handle,
     drop: async () => {
+      await waitForDisconnect(admin, name);
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },

@@ -35,9 +35,8 @@ export async function dbReset({ output, flags }: CommandContext): Promise<void> 
     await handle.migrate();
     output.log('dropped and re-created every table');
     const seeded = flags.seed ? await seedDatabase(handle.db) : null;
-    output.result(
-      { reset: true, driver: handle.driver, seeded },
-      () => (seeded ? `reset and seeded ${seeded.instruments} instruments and ${seeded.users.join(', ')}` : 'reset'),
+    output.result({ reset: true, driver: handle.driver, seeded }, () =>
+      seeded ? `reset and seeded ${seeded.instruments} instruments and ${seeded.users.join(', ')}` : 'reset',
     );
   } finally {
     await handle.close();

@@ -24,11 +24,13 @@ export async function portfolioImport({ positionals, output }: CommandContext): 
         instruments_awaiting_classification: summary.instrumentsAwaitingClassification,
       },
       () => {
-      const waiting = summary.instrumentsAwaitingClassification;
-      return [
-        `imported ${summary.clerkUserId}: ${summary.accounts} accounts, ${summary.positions} positions`,
-        ...(waiting.length > 0 ? [`awaiting classification (no price, no allocations): ${waiting.join(', ')}`] : []),
-      ].join('\n');
+        const waiting = summary.instrumentsAwaitingClassification;
+        return [
+          `imported ${summary.clerkUserId}: ${summary.accounts} accounts, ${summary.positions} positions`,
+          ...(waiting.length > 0
+            ? [`awaiting classification (no price, no allocations): ${waiting.join(', ')}`]
+            : []),
+        ].join('\n');
       },
     );
   } finally {

@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, runCli } from './support/run-cli';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'alex-cli-'));
+const env = { ALEX_DATA_DIR: dataDir };
+const cli = (...args: string[]) => runCli(args, env);
+
+function json(run: ReturnType<typeof runCli>): Record<string, unknown> {
+  expect(run.stderr.split('\n').filter((l) => l.startsWith('alex:'))).toEqual([]);
+  return JSON.parse(run.stdout) as Record<string, unknown>;
+}
+
+describe('alex db and portfolio commands on the embedded database', () => {
+  beforeAll(() => {
+    expect(cli('db', 'reset', '--seed', '--json').status).toBe(0);
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('values test_user_001 at 99437.50 with one JSON document on stdout', () => {
+    const run = cli('portfolio', 'show', '--json');
+    expect(run.status).toBe(0);
+    const shown = json(run);
+    expect(shown).toMatchObject({
+      clerk_user_id: 'test_user_001',
+      total: 99437.5,
+      cash: 8500,
+      positions_value: 90937.5,
+    });
+    expect(shown.unpriced_positions).toEqual([]);
+  });
+
+  it('imports a file, creating unknown symbols unpriced and leaving them out of the total', () => {
+    const imported = json(cli('portfolio', 'import', fixture('portfolio-valid.json'), '--json'));
+    expect(imported).toMatchObject({
+      clerk_user_id: 'import_user_001',
+      accounts: 2,
+      positions: 4,
+      instruments_written: ['VTI'],
+      instruments_awaiting_classification: ['ZZNEW'],
+    });
+    const shown = json(cli('portfolio', 'show', '--user', 'import_user_001', '--json'));
+    // SPY 10 x 450.25 + VTI 5.5 x 250.10 + BND 100 x 72.50 + cash 1234.56 = 14,360.61
+    expect(shown.total).toBe(14362.61);
+    expect(shown.unpriced_positions).toEqual([
+      { symbol: 'ZZNEW', name: 'ZZNEW', account_name: 'Brokerage', quantity: 3, price: null, value: null },
+    ]);
+  });
+
+  it("replaces the user's accounts and positions on re-import instead of adding to them", () => {
+    expect(cli('portfolio', 'import', fixture('portfolio-valid.json')).status).toBe(0);
+    expect(cli('portfolio', 'import', fixture('portfolio-valid.json')).status).toBe(0);
+    const shown = json(cli('portfolio', 'show', '--user', 'import_user_001', '--json'));
+    expect((shown.accounts as unknown[]).length).toBe(2);
+    expect(shown.total).toBe(14362.61);
+  });
+
+  it('rejects a malformed file naming every offending field and writes nothing', () => {
+    const run = cli('portfolio', 'import', fixture('portfolio-malformed.json'), '--json');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    const reason = run.stderr.trim().split('\n').at(-1) ?? '';
+    for (const path of [
+      'user.years_until_retirement',
+      'user: Unrecognized key: "favourite_colour"',
+      'accounts.0.cash_balance',
+      'accounts.0.positions.0.quantity',
+      'accounts.0.positions.1.quantity',
+      'instruments.0.allocation_regions',
+    ]) {
+      expect(reason).toContain(path);
+    }
+    const missing = cli('portfolio', 'show', '--user', 'bad_user');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('no user "bad_user"');
+  });
+
+  it('rejects invalid JSON, an oversized file and a missing file with one line each', () => {
+    const badJson = join(dataDir, 'bad.json');
+    writeFileSync(badJson, '{"user": ');
+    const big = join(dataDir, 'big.json');
+    writeFileSync(big, `{"pad": "${'x'.repeat(10 * 1024 * 1024)}"}`);
+    for (const [file, reason] of [
+      [badJson, 'is not valid JSON'],
+      [big, 'portfolio files are limited to 1048576 bytes'],
+      [join(dataDir, 'absent.json'), 'no such file'],
+    ] as const) {
+      const run = cli('portfolio', 'import', file);
+      expect(run.status).toBe(1);
+      const lines = run.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('alex:'));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(reason);
+    }
+  });
+
+  it('exits 2 with usage for an unknown command or flag', () => {
+    expect(cli('portfolio', 'explode').status).toBe(2);
+    expect(cli('portfolio', 'show', '--colour', 'red').status).toBe(2);
+  });
+});
