@@ -29,6 +29,9 @@ export default defineConfig({
       databaseProject('postgres'),
       databaseProject('data-api'),
       workspace('scripts', 'scripts'),
+      workspace('runtime', 'packages/runtime'),
+      workspace('llm', 'packages/llm'),
+      ...['planner', 'tagger', 'reporter', 'charter', 'retirement'].map((agent) => workspace(agent, `agents/${agent}`)),
     ],
   },
 });

@@ -3,7 +3,7 @@ import type { AlexDatabase } from './drivers/alex-database';
 
 // One statement per call: the Data API runs a single statement per request.
 const DROP_STATEMENTS = [
-  sql`DROP TABLE IF EXISTS jobs, positions, accounts, instruments, users CASCADE`,
+  sql`DROP TABLE IF EXISTS market_notes, jobs, positions, accounts, instruments, users CASCADE`,
   sql`DROP FUNCTION IF EXISTS update_updated_at_column() CASCADE`,
   sql`DROP FUNCTION IF EXISTS alex_allocation_valid(jsonb) CASCADE`,
   sql`DROP TABLE IF EXISTS drizzle.__drizzle_migrations`,

@@ -23,7 +23,10 @@ export interface DataApiOptions extends DriverOptions {
   requestTimeoutMs?: number;
 }
 
-const RESPONSE_LIMIT_PATTERN = /response size limit|more than the allowed response size/i;
+// "Database returned more than the allowed response size limit" (historic), "Database response exceeded size
+// limit" (AWS troubleshooting guide); an UnsupportedResultException says the result "exceeds the size limit".
+const RESPONSE_LIMIT_PATTERN =
+  /response size limit|more than the allowed response size|exceed(ed|s)( the)? size limit/i;
 
 /** Turns the Data API's 1 MiB refusal into an error that says what to do about it. */
 export function translateDataApiError(error: unknown): unknown {

@@ -1,12 +1,14 @@
 import type { AlexDatabase } from '../drivers/alex-database';
 import { type InstrumentsRepository, instrumentsRepository } from './instruments';
 import { type JobsRepository, jobsRepository } from './jobs';
+import { type MarketNotesRepository, marketNotesRepository } from './market-notes';
 import { type PortfoliosRepository, portfoliosRepository } from './portfolios';
 import { type UsersRepository, usersRepository } from './users';
 
 export * from './import-portfolio';
 export * from './instruments';
 export * from './jobs';
+export * from './market-notes';
 export * from './portfolios';
 export * from './users';
 
@@ -16,6 +18,7 @@ export interface Repositories {
   instruments: InstrumentsRepository;
   portfolios: PortfoliosRepository;
   jobs: JobsRepository;
+  marketNotes: MarketNotesRepository;
 }
 
 /** Builds every repository over one database (or transaction). */
@@ -25,5 +28,6 @@ export function createRepositories(db: AlexDatabase): Repositories {
     instruments: instrumentsRepository(db),
     portfolios: portfoliosRepository(db),
     jobs: jobsRepository(db),
+    marketNotes: marketNotesRepository(db),
   };
 }

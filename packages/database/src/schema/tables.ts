@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
+  customType,
   date,
   index,
   integer,
   jsonb,
-  numeric,
   pgTable,
   text,
   timestamp,
@@ -17,7 +17,19 @@ import {
 // Timestamps are read as strings and normalised to UTC by the row schemas: drivers disagree on zones
 // (the Data API returns zone-less UTC text, which drizzle would parse in local time).
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
-const money = (name: string) => numeric(name, { precision: 12, scale: 2, mode: 'number' });
+// numeric read and written as a JS number. Not drizzle's `numeric({ mode: 'number' })`: that sends the value as
+// an untyped string, which the Data API binds as varchar ("column is of type numeric but expression is of type
+// character varying"); the explicit cast works on every driver.
+const decimal = customType<{
+  data: number;
+  driverData: string;
+  config: { precision: number; scale: number };
+}>({
+  dataType: (config) => (config ? `numeric(${config.precision}, ${config.scale})` : 'numeric'),
+  toDriver: (value) => sql`${String(value)}::numeric`,
+  fromDriver: (value) => Number(value),
+});
+const money = (name: string) => decimal(name, { precision: 12, scale: 2 });
 
 /** Profile and retirement goals of a Clerk user. */
 export const users = pgTable(
@@ -51,7 +63,7 @@ export const instruments = pgTable(
     symbol: varchar('symbol', { length: 20 }).primaryKey(),
     name: varchar('name', { length: 255 }).notNull(),
     instrumentType: varchar('instrument_type', { length: 50 }),
-    currentPrice: numeric('current_price', { precision: 12, scale: 4, mode: 'number' }),
+    currentPrice: decimal('current_price', { precision: 12, scale: 4 }),
     allocationRegions: jsonb('allocation_regions').default({}),
     allocationSectors: jsonb('allocation_sectors').default({}),
     allocationAssetClass: jsonb('allocation_asset_class').default({}),
@@ -77,7 +89,7 @@ export const accounts = pgTable(
     accountName: varchar('account_name', { length: 255 }).notNull(),
     accountPurpose: text('account_purpose'),
     cashBalance: money('cash_balance').notNull().default(0),
-    cashInterest: numeric('cash_interest', { precision: 5, scale: 4, mode: 'number' }).notNull().default(0),
+    cashInterest: decimal('cash_interest', { precision: 5, scale: 4 }).notNull().default(0),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
@@ -99,7 +111,7 @@ export const positions = pgTable(
     symbol: varchar('symbol', { length: 20 })
       .notNull()
       .references(() => instruments.symbol),
-    quantity: numeric('quantity', { precision: 20, scale: 8, mode: 'number' }).notNull(),
+    quantity: decimal('quantity', { precision: 20, scale: 8 }).notNull(),
     asOfDate: date('as_of_date', { mode: 'string' }).notNull().default(sql`CURRENT_DATE`),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
@@ -140,5 +152,24 @@ export const jobs = pgTable(
     index('idx_jobs_status').on(t.status),
     check('jobs_status_valid', sql`${t.status} IN ('pending', 'running', 'completed', 'failed')`),
     check('jobs_attempts_non_negative', sql`${t.attempts} >= 0`),
+  ],
+);
+
+/** Local market knowledge the reporter retrieves (AWS uses S3 Vectors instead). */
+export const marketNotes = pgTable(
+  'market_notes',
+  {
+    id: varchar('id', { length: 100 }).primaryKey(),
+    title: varchar('title', { length: 255 }).notNull(),
+    tags: text('tags').notNull(),
+    body: text('body').notNull(),
+    source: varchar('source', { length: 255 }).notNull(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('idx_market_notes_search').using(
+      'gin',
+      sql`to_tsvector('english', ${t.title} || ' ' || ${t.tags} || ' ' || ${t.body})`,
+    ),
   ],
 );

@@ -1,7 +1,9 @@
 import type { AlexDatabase } from '../drivers/alex-database';
 import { instrumentsRepository } from '../repositories/instruments';
+import { marketNotesRepository } from '../repositories/market-notes';
 import { portfoliosRepository } from '../repositories/portfolios';
 import { usersRepository } from '../repositories/users';
+import { MARKET_NOTES } from './market-notes';
 import { SEED_INSTRUMENTS } from './seed-instruments';
 
 /** The demo user every local command defaults to. */
@@ -42,11 +44,12 @@ export const TEST_USER_ACCOUNTS = [
 export interface SeedSummary {
   instruments: number;
   users: string[];
+  marketNotes: number;
 }
 
 /**
- * Writes the 22 seed instruments (resetting their prices and allocations) and test_user_001 with exactly
- * the reference accounts; running it again leaves the same state, never duplicated positions.
+ * Writes the 22 seed instruments (resetting their prices and allocations), the local market notes, and
+ * test_user_001 with exactly the reference accounts; running it again leaves the same state.
  */
 export async function seedDatabase(db: AlexDatabase): Promise<SeedSummary> {
   await db.transaction(async (tx) => {
@@ -62,6 +65,7 @@ export async function seedDatabase(db: AlexDatabase): Promise<SeedSummary> {
       annualContribution: 10000,
     });
     await portfoliosRepository(scoped).replaceAccounts(TEST_USER_ID, TEST_USER_ACCOUNTS);
+    await marketNotesRepository(scoped).upsertMany(MARKET_NOTES);
   });
-  return { instruments: SEED_INSTRUMENTS.length, users: [TEST_USER_ID] };
+  return { instruments: SEED_INSTRUMENTS.length, users: [TEST_USER_ID], marketNotes: MARKET_NOTES.length };
 }

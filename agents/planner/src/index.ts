@@ -1,0 +1,3 @@
+export * from './create-planner-handler';
+export * from './plan-rules';
+export * from './run-planner';

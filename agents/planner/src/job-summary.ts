@@ -1,0 +1,76 @@
+import type { AgentRunRecord, ModelUsage, PlanSource, SpecialistName, SummaryPayload } from '@alex/contracts';
+import type { AgentUsage } from '@alex/contracts';
+import type { PriceRefresh } from '@alex/runtime';
+import type { AgentRun } from './specialist-runs';
+
+/** Everything the planner learned while running a job. */
+export interface JobFacts {
+  startedAt: Date;
+  finishedAt: Date;
+  tagger: AgentRun | null;
+  specialists: Map<SpecialistName, AgentRun>;
+  skipped: Map<SpecialistName, string>;
+  plan: { source: PlanSource; modelCalls: string[]; required: SpecialistName[]; note: string | null };
+  planner: { model: string; usage: AgentUsage };
+  prices: PriceRefresh;
+}
+
+/** Terminal status, outcome and user-safe error of a job whose specialists have finished. */
+export function judgeOutcome(specialists: Map<SpecialistName, AgentRun>): {
+  status: 'completed' | 'failed';
+  outcome: SummaryPayload['outcome'];
+  errorMessage: string | null;
+} {
+  const failed = [...specialists].filter(([, run]) => run.record.status === 'failed');
+  const succeeded = specialists.size - failed.length;
+  const failures = failed.map(([name, run]) => `${name}: ${run.record.error ?? 'failed'}`).join('; ');
+  if (specialists.size === 0) return { status: 'failed', outcome: 'failed', errorMessage: 'nothing to analyse' };
+  if (succeeded === 0) return { status: 'failed', outcome: 'failed', errorMessage: `every specialist failed (${failures})` };
+  if (failed.length > 0) return { status: 'completed', outcome: 'partial', errorMessage: `partial result: ${failures}` };
+  return { status: 'completed', outcome: 'complete', errorMessage: null };
+}
+
+function addUsage(totals: Map<string, ModelUsage>, model: string | null, usage: AgentUsage | null): void {
+  if (!model || model === 'offline' || !usage || usage.requests === 0) return;
+  const current = totals.get(model) ?? { model, requests: 0, input_tokens: 0, output_tokens: 0 };
+  totals.set(model, {
+    model,
+    requests: current.requests + usage.requests,
+    input_tokens: current.input_tokens + usage.input_tokens,
+    output_tokens: current.output_tokens + usage.output_tokens,
+  });
+}
+
+/** Builds `summary_payload` from what the planner observed. */
+export function buildSummary(facts: JobFacts): SummaryPayload {
+  const agents: Record<string, AgentRunRecord> = {};
+  const usage = new Map<string, ModelUsage>();
+  addUsage(usage, facts.planner.model, facts.planner.usage);
+  if (facts.tagger) {
+    agents.tagger = facts.tagger.record;
+    addUsage(usage, facts.tagger.record.model, facts.tagger.usage);
+  }
+  for (const [name, run] of facts.specialists) {
+    agents[name] = run.record;
+    addUsage(usage, run.record.model, run.usage);
+  }
+  for (const [name, reason] of facts.skipped) {
+    agents[name] = { status: 'skipped', duration_ms: 0, model: null, error: null, detail: reason };
+  }
+  return {
+    outcome: judgeOutcome(facts.specialists).outcome,
+    agents,
+    plan: {
+      source: facts.plan.source,
+      model_calls: facts.plan.modelCalls,
+      required: facts.plan.required,
+      executed: [...facts.specialists.keys()],
+      note: facts.plan.note,
+    },
+    usage: [...usage.values()],
+    prices: { source: facts.prices.source, stale: facts.prices.stale, missing: facts.prices.missing },
+    started_at: facts.startedAt.toISOString(),
+    finished_at: facts.finishedAt.toISOString(),
+    duration_ms: facts.finishedAt.getTime() - facts.startedAt.getTime(),
+  };
+}

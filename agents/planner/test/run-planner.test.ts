@@ -1,0 +1,138 @@
+import { SummaryPayload } from '@alex/contracts';
+import { barrier } from '@alex/testing';
+import { Usage } from '@openai/agents-core';
+import { assistantMessage, functionCall, ScriptedModel } from '@openai/agents-core/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runPlanner } from '../src';
+import { plannerFixture, succeeded } from './support';
+
+const usage = () => new Usage({ requests: 1, inputTokens: 100, outputTokens: 20, totalTokens: 120 });
+const calls = (...names: string[]) =>
+  names.map((name, i) => functionCall(name, {}, { callId: `call_${i}_${name}` }));
+const turn = (output: unknown[]) => ({ output, usage: usage() }) as never;
+
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await close?.();
+  close = undefined;
+});
+
+async function setup(...args: Parameters<typeof plannerFixture>) {
+  const fixture = await plannerFixture(...args);
+  close = fixture.database.close;
+  return fixture;
+}
+
+async function summaryOf(fixture: Awaited<ReturnType<typeof setup>>) {
+  const job = await fixture.database.repos.jobs.find(fixture.job.id);
+  return { job, summary: SummaryPayload.parse(job?.summaryPayload) };
+}
+
+describe('runPlanner', () => {
+  it('runs every specialist the rules require when no model is configured', async () => {
+    const fixture = await setup({});
+    const outcome = await runPlanner({ jobId: fixture.job.id }, fixture.deps);
+    expect(outcome).toEqual({ kind: 'finished', jobId: fixture.job.id, status: 'completed' });
+    expect(fixture.invoker.calls.map((c) => c.agent).sort()).toEqual(['charter', 'reporter', 'retirement']);
+    const { job, summary } = await summaryOf(fixture);
+    expect(job?.errorMessage).toBeNull();
+    expect(summary.outcome).toBe('complete');
+    expect(summary.plan).toMatchObject({ source: 'offline', required: ['reporter', 'charter', 'retirement'] });
+  });
+
+  it('runs the tool calls of one model turn in parallel', async () => {
+    const allStarted = barrier(3);
+    const model = new ScriptedModel([turn(calls('invoke_reporter', 'invoke_charter', 'invoke_retirement')), turn([assistantMessage('Done')])]);
+    const specialist = (name: 'reporter' | 'charter' | 'retirement') => async () => {
+      await allStarted();
+      return succeeded(name, 'scripted-model');
+    };
+    const fixture = await setup(
+      { reporter: specialist('reporter'), charter: specialist('charter'), retirement: specialist('retirement') },
+      model,
+    );
+    await runPlanner({ jobId: fixture.job.id }, fixture.deps);
+    const { summary } = await summaryOf(fixture);
+    expect(summary.plan.source).toBe('model');
+    expect(summary.plan.model_calls).toEqual(['reporter', 'charter', 'retirement']);
+    expect(summary.usage).toEqual([{ model: 'scripted-model', requests: 5, input_tokens: 230, output_tokens: 55 }]);
+  });
+
+  it('fills in a specialist the model skipped and records the plan as a fallback', async () => {
+    const model = new ScriptedModel([turn(calls('invoke_reporter', 'invoke_charter')), turn([assistantMessage('Done')])]);
+    const fixture = await setup({}, model);
+    await runPlanner({ jobId: fixture.job.id }, fixture.deps);
+    const { job, summary } = await summaryOf(fixture);
+    expect(job?.status).toBe('completed');
+    expect(summary.plan).toMatchObject({ source: 'fallback', model_calls: ['reporter', 'charter'] });
+    expect(summary.plan.note).toContain('retirement');
+    expect(summary.agents.retirement?.status).toBe('succeeded');
+  });
+
+  it('falls back to the rules when the model calls a tool that does not exist', async () => {
+    const model = new ScriptedModel([turn(calls('invoke_everything'))]);
+    const fixture = await setup({}, model);
+    await runPlanner({ jobId: fixture.job.id }, fixture.deps);
+    const { job, summary } = await summaryOf(fixture);
+    expect(job?.status).toBe('completed');
+    expect(summary.plan.source).toBe('fallback');
+    expect(summary.plan.note).toMatch(/invoke_everything/);
+    expect(fixture.invoker.calls.map((c) => c.agent).sort()).toEqual(['charter', 'reporter', 'retirement']);
+  });
+
+  it('completes with outcome partial when one specialist throws, naming it in error_message', async () => {
+    const fixture = await setup({
+      charter: async () => {
+        throw new Error('charter crashed');
+      },
+    });
+    await runPlanner({ jobId: fixture.job.id }, fixture.deps);
+    const { job, summary } = await summaryOf(fixture);
+    expect(job?.status).toBe('completed');
+    expect(summary.outcome).toBe('partial');
+    expect(summary.agents.charter).toMatchObject({ status: 'failed', error: 'charter crashed' });
+    expect(job?.errorMessage).toBe('partial result: charter: charter crashed');
+  });
+
+  it('fails the job when every specialist fails', async () => {
+    const failing = async () => ({ ok: false as const, error: 'down' });
+    const fixture = await setup({ reporter: failing, charter: failing, retirement: failing });
+    const outcome = await runPlanner({ jobId: fixture.job.id }, fixture.deps);
+    expect(outcome).toMatchObject({ kind: 'finished', status: 'failed' });
+    const { job, summary } = await summaryOf(fixture);
+    expect(summary.outcome).toBe('failed');
+    expect(job?.errorMessage).toContain('every specialist failed');
+  });
+
+  it('does nothing for a duplicate delivery of a job already claimed', async () => {
+    const fixture = await setup({});
+    await runPlanner({ jobId: fixture.job.id }, fixture.deps);
+    const second = await runPlanner({ jobId: fixture.job.id }, fixture.deps);
+    expect(second).toEqual({ kind: 'duplicate', jobId: fixture.job.id, status: 'completed' });
+    expect(fixture.invoker.calls).toHaveLength(3);
+  });
+
+  it('fails a job whose user has no accounts, touching no other job', async () => {
+    const fixture = await setup({});
+    const { repos } = fixture.database;
+    await repos.users.upsert({ clerkUserId: 'empty_user', displayName: 'E', yearsUntilRetirement: 10, targetRetirementIncome: 1 });
+    const job = await repos.jobs.create({ clerkUserId: 'empty_user', jobType: 'portfolio_analysis', requestPayload: null });
+    await runPlanner({ jobId: job.id }, fixture.deps);
+    expect(await repos.jobs.find(job.id)).toMatchObject({ status: 'failed', errorMessage: 'the user has no accounts to analyse' });
+    expect((await repos.jobs.find(fixture.job.id))?.status).toBe('pending');
+    expect(fixture.invoker.calls).toEqual([]);
+  });
+
+  it('asks the tagger once per unclassified symbol held', async () => {
+    const fixture = await setup({});
+    const { repos } = fixture.database;
+    await repos.instruments.createPlaceholders(['NEWCO']);
+    await repos.portfolios.replaceAccounts('test_user_001', [
+      { accountName: 'A', accountPurpose: null, cashBalance: 0, cashInterest: 0, positions: [{ symbol: 'NEWCO', quantity: 1 }, { symbol: 'SPY', quantity: 1 }] },
+      { accountName: 'B', accountPurpose: null, cashBalance: 0, cashInterest: 0, positions: [{ symbol: 'NEWCO', quantity: 2 }] },
+    ]);
+    await runPlanner({ jobId: fixture.job.id }, fixture.deps);
+    const tagging = fixture.invoker.calls.filter((c) => c.agent === 'tagger');
+    expect(tagging.map((c) => c.event)).toEqual([{ instruments: [{ symbol: 'NEWCO', name: 'NEWCO' }] }]);
+  });
+});

@@ -1,0 +1,16 @@
+import { type AgentResponse, TaggerEvent } from '@alex/contracts';
+import { InvalidEventError } from '@alex/runtime';
+import { runTagger, type TaggerDeps } from './run-tagger';
+
+/** Builds the tagger handler: `{instruments: [{symbol, name}]}` in, an AgentResponse out. */
+export function createTaggerHandler(deps: TaggerDeps) {
+  return async (event: unknown): Promise<AgentResponse> => {
+    const parsed = TaggerEvent.safeParse(event);
+    if (!parsed.success) {
+      const reason = parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ');
+      deps.logger.error('tagger received an invalid event', { reason });
+      throw new InvalidEventError(`invalid tagger event: ${reason}`);
+    }
+    return runTagger(parsed.data, deps);
+  };
+}

@@ -1,0 +1,3 @@
+export * from './classification';
+export * from './create-tagger-handler';
+export * from './run-tagger';

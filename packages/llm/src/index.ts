@@ -1,0 +1,4 @@
+export * from './language-model';
+export * from './llm-config';
+export * from './metered-model';
+export * from './run-model-step';

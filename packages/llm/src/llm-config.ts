@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Which model provider to use and how to reach it. */
+export type LlmConfig =
+  | { provider: 'offline' }
+  | { provider: 'openai-compatible'; baseUrl: string; model: string; apiKey: string; timeoutMs: number };
+
+const LlmEnv = z.object({
+  LLM_PROVIDER: z.enum(['offline', 'openai-compatible']).optional(),
+  LLM_BASE_URL: z.url().optional(),
+  LLM_MODEL: z.string().min(1).optional(),
+  LLM_API_KEY: z.string().min(1).optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+});
+
+/** Thrown when the model configuration is incomplete; names every variable at fault. */
+export class LlmConfigError extends Error {
+  override name = 'LlmConfigError';
+}
+
+/**
+ * Reads the model settings: offline unless LLM_PROVIDER says otherwise (or LLM_BASE_URL is set, which
+ * implies an OpenAI-compatible endpoint such as Ollama at http://localhost:11434/v1).
+ */
+export function llmConfigFromEnv(env: Record<string, string | undefined>): LlmConfig {
+  const parsed = LlmEnv.safeParse(env);
+  if (!parsed.success) {
+    throw new LlmConfigError(
+      `Invalid model configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  }
+  const values = parsed.data;
+  const provider = values.LLM_PROVIDER ?? (values.LLM_BASE_URL ? 'openai-compatible' : 'offline');
+  if (provider === 'offline') return { provider };
+  const missing = (['LLM_BASE_URL', 'LLM_MODEL'] as const).filter((name) => !values[name]);
+  if (missing.length > 0) {
+    throw new LlmConfigError(
+      `LLM_PROVIDER=openai-compatible needs ${missing.join(' and ')} (see .env.example; Ollama: LLM_BASE_URL=http://localhost:11434/v1)`,
+    );
+  }
+  return {
+    provider,
+    baseUrl: values.LLM_BASE_URL as string,
+    model: values.LLM_MODEL as string,
+    // Ollama and most local servers ignore the key but the client requires one.
+    apiKey: values.LLM_API_KEY ?? 'not-needed',
+    timeoutMs: values.LLM_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,35 @@
+import type { AgentName } from '@alex/contracts';
+
+/** The outcome of invoking another agent: its response payload, or why the invocation failed. */
+export type InvokeOutcome = { ok: true; payload: unknown } | { ok: false; error: string };
+
+/** Invokes another agent by name (a Lambda in AWS, a function call locally). Never retries. */
+export interface AgentInvoker {
+  invoke(agent: AgentName, event: unknown): Promise<InvokeOutcome>;
+}
+
+/** What a price refresh did: prices written, symbols it could not price, and whether stored prices are stale. */
+export interface PriceRefresh {
+  source: string;
+  updated: { symbol: string; price: number }[];
+  missing: string[];
+  stale: boolean;
+  note: string | null;
+}
+
+/** Refreshes instrument prices; an adapter never writes a guessed price. */
+export interface MarketData {
+  refreshPrices(symbols: readonly string[]): Promise<PriceRefresh>;
+}
+
+/** One retrieved piece of market knowledge. */
+export interface Insight {
+  title: string;
+  text: string;
+  source: string;
+}
+
+/** Retrieves market knowledge relevant to some symbols. */
+export interface Knowledge {
+  search(symbols: readonly string[], limit?: number): Promise<Insight[]>;
+}

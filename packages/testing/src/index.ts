@@ -1,0 +1,2 @@
+export * from './recording-invoker';
+export * from './seeded-database';
