@@ -24,6 +24,7 @@ export default defineConfig({
       workspace('contracts', 'packages/contracts'),
       workspace('analytics', 'packages/analytics'),
       workspace('data-api-local', 'packages/data-api-local'),
+      workspace('local-queue', 'packages/local-queue'),
       { test: { name: 'database:unit', root: 'packages/database', include: ['test/unit/**/*.test.ts'] } },
       databaseProject('pglite'),
       databaseProject('postgres'),
@@ -31,7 +32,9 @@ export default defineConfig({
       workspace('scripts', 'scripts'),
       workspace('runtime', 'packages/runtime'),
       workspace('llm', 'packages/llm'),
-      ...['planner', 'tagger', 'reporter', 'charter', 'retirement'].map((agent) => workspace(agent, `agents/${agent}`)),
+      ...['planner', 'tagger', 'reporter', 'charter', 'retirement'].map((agent) =>
+        workspace(agent, `agents/${agent}`),
+      ),
     ],
   },
 });

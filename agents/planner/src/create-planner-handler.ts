@@ -1,5 +1,11 @@
-import { JobEvent, parseJobMessageBody, SqsEvent, type SqsBatchResponse, type SqsRecord } from '@alex/contracts';
-import { InvalidEventError, errorMessage } from '@alex/runtime';
+import {
+  JobEvent,
+  parseJobMessageBody,
+  type SqsBatchResponse,
+  SqsEvent,
+  type SqsRecord,
+} from '@alex/contracts';
+import { errorMessage, InvalidEventError } from '@alex/runtime';
 import { type PlannerDeps, type PlannerOutcome, runPlanner } from './run-planner';
 
 /** The planner's Lambda response: a partial batch response for SQS, the outcome for a direct call. */

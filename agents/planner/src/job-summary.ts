@@ -1,5 +1,11 @@
-import type { AgentRunRecord, ModelUsage, PlanSource, SpecialistName, SummaryPayload } from '@alex/contracts';
-import type { AgentUsage } from '@alex/contracts';
+import type {
+  AgentRunRecord,
+  AgentUsage,
+  ModelUsage,
+  PlanSource,
+  SpecialistName,
+  SummaryPayload,
+} from '@alex/contracts';
 import type { PriceRefresh } from '@alex/runtime';
 import type { AgentRun } from './specialist-runs';
 
@@ -24,9 +30,12 @@ export function judgeOutcome(specialists: Map<SpecialistName, AgentRun>): {
   const failed = [...specialists].filter(([, run]) => run.record.status === 'failed');
   const succeeded = specialists.size - failed.length;
   const failures = failed.map(([name, run]) => `${name}: ${run.record.error ?? 'failed'}`).join('; ');
-  if (specialists.size === 0) return { status: 'failed', outcome: 'failed', errorMessage: 'nothing to analyse' };
-  if (succeeded === 0) return { status: 'failed', outcome: 'failed', errorMessage: `every specialist failed (${failures})` };
-  if (failed.length > 0) return { status: 'completed', outcome: 'partial', errorMessage: `partial result: ${failures}` };
+  if (specialists.size === 0)
+    return { status: 'failed', outcome: 'failed', errorMessage: 'nothing to analyse' };
+  if (succeeded === 0)
+    return { status: 'failed', outcome: 'failed', errorMessage: `every specialist failed (${failures})` };
+  if (failed.length > 0)
+    return { status: 'completed', outcome: 'partial', errorMessage: `partial result: ${failures}` };
   return { status: 'completed', outcome: 'complete', errorMessage: null };
 }
 

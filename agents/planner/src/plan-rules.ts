@@ -12,10 +12,15 @@ export function positionCount(portfolio: Portfolio): number {
   return portfolio.accounts.reduce((count, account) => count + account.positions.length, 0);
 }
 
-/** True when the user has set both retirement goals the projection needs. */
+/** True when the user has set what a projection needs: years to retirement, target income and current age. */
 export function hasRetirementGoals(portfolio: Portfolio): boolean {
-  const { yearsUntilRetirement, targetRetirementIncome } = portfolio.user;
-  return yearsUntilRetirement !== null && targetRetirementIncome !== null && targetRetirementIncome > 0;
+  const { yearsUntilRetirement, targetRetirementIncome, currentAge } = portfolio.user;
+  return (
+    yearsUntilRetirement !== null &&
+    targetRetirementIncome !== null &&
+    targetRetirementIncome > 0 &&
+    currentAge !== null
+  );
 }
 
 /**
@@ -26,7 +31,11 @@ export function planRules(portfolio: Portfolio): PlanRule[] {
   const positions = positionCount(portfolio);
   const goals = hasRetirementGoals(portfolio);
   return [
-    { specialist: 'reporter', required: positions > 0, reason: positions > 0 ? `${positions} positions` : 'no positions' },
+    {
+      specialist: 'reporter',
+      required: positions > 0,
+      reason: positions > 0 ? `${positions} positions` : 'no positions',
+    },
     {
       specialist: 'charter',
       required: positions >= 2,
@@ -35,7 +44,9 @@ export function planRules(portfolio: Portfolio): PlanRule[] {
     {
       specialist: 'retirement',
       required: goals,
-      reason: goals ? 'retirement goals set' : 'no retirement goals (years and target income)',
+      reason: goals
+        ? 'retirement goals set'
+        : 'retirement goals incomplete (years to retirement, target income, current age)',
     },
   ];
 }

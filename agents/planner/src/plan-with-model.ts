@@ -12,7 +12,12 @@ const TOOL_DESCRIPTIONS: Record<SpecialistName, string> = {
 };
 
 /** The planner's tools: each starts its specialist (once), or explains why the rules rule it out. */
-function specialistTool(specialist: SpecialistName, rules: PlanRule[], runs: SpecialistRuns, called: Set<string>) {
+function specialistTool(
+  specialist: SpecialistName,
+  rules: PlanRule[],
+  runs: SpecialistRuns,
+  called: Set<string>,
+) {
   const rule = rules.find((candidate) => candidate.specialist === specialist);
   return tool({
     name: `invoke_${specialist}`,
@@ -45,7 +50,9 @@ export async function planWithModel(
     instructions: PLANNER_INSTRUCTIONS,
     model,
     modelSettings: { parallelToolCalls: true },
-    tools: (['reporter', 'charter', 'retirement'] as const).map((name) => specialistTool(name, rules, runs, called)),
+    tools: (['reporter', 'charter', 'retirement'] as const).map((name) =>
+      specialistTool(name, rules, runs, called),
+    ),
   });
   await run(agent, plannerTask(portfolio), { maxTurns: 6 });
   return [...called];

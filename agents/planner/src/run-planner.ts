@@ -1,7 +1,14 @@
 import type { Job, Portfolio, SpecialistName } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
 import { createUsageMeter, type LanguageModel, runModelStep } from '@alex/llm';
-import { type AgentInvoker, type Clock, errorMessage, type Logger, type MarketData, type PriceRefresh } from '@alex/runtime';
+import {
+  type AgentInvoker,
+  type Clock,
+  errorMessage,
+  type Logger,
+  type MarketData,
+  type PriceRefresh,
+} from '@alex/runtime';
 import { buildSummary, judgeOutcome } from './job-summary';
 import { planRules } from './plan-rules';
 import { planWithModel } from './plan-with-model';
@@ -30,7 +37,13 @@ async function refreshPrices(deps: PlannerDeps, portfolio: Portfolio): Promise<P
     return await deps.marketData.refreshPrices(symbols);
   } catch (error) {
     deps.logger.warn('price refresh failed; stored prices kept', { error: errorMessage(error) });
-    return { source: 'stored', updated: [], missing: [], stale: true, note: 'price refresh failed; stored prices used' };
+    return {
+      source: 'stored',
+      updated: [],
+      missing: [],
+      stale: true,
+      note: 'price refresh failed; stored prices used',
+    };
   }
 }
 
@@ -46,7 +59,8 @@ async function orchestrate(job: Job, portfolio: Portfolio, deps: PlannerDeps): P
   const prices = await refreshPrices(deps, portfolio);
   const rules = planRules(portfolio);
   const required = rules.filter((rule) => rule.required).map((rule) => rule.specialist);
-  if (required.length === 0) return fail(deps, job.id, 'nothing to analyse: no positions and no retirement goals');
+  if (required.length === 0)
+    return fail(deps, job.id, 'nothing to analyse: no positions and no retirement goals');
   const runs = specialistRuns(deps.invoker, deps.clock, job.id);
   const meter = createUsageMeter();
   const step = await runModelStep({
@@ -54,13 +68,15 @@ async function orchestrate(job: Job, portfolio: Portfolio, deps: PlannerDeps): P
     meter,
     step: (model) => planWithModel(model, portfolio, rules, runs),
     fallback: () => null,
-    onFailure: (error, attempt) => deps.logger.warn('planner model failed', { attempt, error: errorMessage(error) }),
+    onFailure: (error, attempt) =>
+      deps.logger.warn('planner model failed', { attempt, error: errorMessage(error) }),
   });
   const modelCalls = step.value ?? [];
   const missed = required.filter((name) => !runs.started().includes(name));
   for (const name of missed) void runs.start(name);
   const specialists = await runs.settled();
-  const source = deps.llm.model === null ? 'offline' : step.fallbackReason || missed.length > 0 ? 'fallback' : 'model';
+  const source =
+    deps.llm.model === null ? 'offline' : step.fallbackReason || missed.length > 0 ? 'fallback' : 'model';
   const note = step.fallbackReason ?? (missed.length > 0 ? `model did not call: ${missed.join(', ')}` : null);
   const skipped = new Map<SpecialistName, string>(
     rules.filter((rule) => !rule.required).map((rule) => [rule.specialist, rule.reason]),
@@ -98,7 +114,8 @@ export async function runPlanner(input: { jobId: string }, deps: PlannerDeps): P
   try {
     const portfolio = await deps.repos.portfolios.load(job.clerkUserId);
     if (!portfolio) return await fail(deps, job.id, `user ${job.clerkUserId} not found`);
-    if (portfolio.accounts.length === 0) return await fail(deps, job.id, 'the user has no accounts to analyse');
+    if (portfolio.accounts.length === 0)
+      return await fail(deps, job.id, 'the user has no accounts to analyse');
     return await orchestrate(job, portfolio, deps);
   } catch (error) {
     deps.logger.error('planner stopped on an unexpected error', { error: errorMessage(error) });

@@ -37,29 +37,44 @@ describe('runPlanner', () => {
     const { job, summary } = await summaryOf(fixture);
     expect(job?.errorMessage).toBeNull();
     expect(summary.outcome).toBe('complete');
-    expect(summary.plan).toMatchObject({ source: 'offline', required: ['reporter', 'charter', 'retirement'] });
+    expect(summary.plan).toMatchObject({
+      source: 'offline',
+      required: ['reporter', 'charter', 'retirement'],
+    });
   });
 
   it('runs the tool calls of one model turn in parallel', async () => {
     const allStarted = barrier(3);
-    const model = new ScriptedModel([turn(calls('invoke_reporter', 'invoke_charter', 'invoke_retirement')), turn([assistantMessage('Done')])]);
+    const model = new ScriptedModel([
+      turn(calls('invoke_reporter', 'invoke_charter', 'invoke_retirement')),
+      turn([assistantMessage('Done')]),
+    ]);
     const specialist = (name: 'reporter' | 'charter' | 'retirement') => async () => {
       await allStarted();
       return succeeded(name, 'scripted-model');
     };
     const fixture = await setup(
-      { reporter: specialist('reporter'), charter: specialist('charter'), retirement: specialist('retirement') },
+      {
+        reporter: specialist('reporter'),
+        charter: specialist('charter'),
+        retirement: specialist('retirement'),
+      },
       model,
     );
     await runPlanner({ jobId: fixture.job.id }, fixture.deps);
     const { summary } = await summaryOf(fixture);
     expect(summary.plan.source).toBe('model');
     expect(summary.plan.model_calls).toEqual(['reporter', 'charter', 'retirement']);
-    expect(summary.usage).toEqual([{ model: 'scripted-model', requests: 5, input_tokens: 230, output_tokens: 55 }]);
+    expect(summary.usage).toEqual([
+      { model: 'scripted-model', requests: 5, input_tokens: 230, output_tokens: 55 },
+    ]);
   });
 
   it('fills in a specialist the model skipped and records the plan as a fallback', async () => {
-    const model = new ScriptedModel([turn(calls('invoke_reporter', 'invoke_charter')), turn([assistantMessage('Done')])]);
+    const model = new ScriptedModel([
+      turn(calls('invoke_reporter', 'invoke_charter')),
+      turn([assistantMessage('Done')]),
+    ]);
     const fixture = await setup({}, model);
     await runPlanner({ jobId: fixture.job.id }, fixture.deps);
     const { job, summary } = await summaryOf(fixture);
@@ -115,10 +130,22 @@ describe('runPlanner', () => {
   it('fails a job whose user has no accounts, touching no other job', async () => {
     const fixture = await setup({});
     const { repos } = fixture.database;
-    await repos.users.upsert({ clerkUserId: 'empty_user', displayName: 'E', yearsUntilRetirement: 10, targetRetirementIncome: 1 });
-    const job = await repos.jobs.create({ clerkUserId: 'empty_user', jobType: 'portfolio_analysis', requestPayload: null });
+    await repos.users.upsert({
+      clerkUserId: 'empty_user',
+      displayName: 'E',
+      yearsUntilRetirement: 10,
+      targetRetirementIncome: 1,
+    });
+    const job = await repos.jobs.create({
+      clerkUserId: 'empty_user',
+      jobType: 'portfolio_analysis',
+      requestPayload: null,
+    });
     await runPlanner({ jobId: job.id }, fixture.deps);
-    expect(await repos.jobs.find(job.id)).toMatchObject({ status: 'failed', errorMessage: 'the user has no accounts to analyse' });
+    expect(await repos.jobs.find(job.id)).toMatchObject({
+      status: 'failed',
+      errorMessage: 'the user has no accounts to analyse',
+    });
     expect((await repos.jobs.find(fixture.job.id))?.status).toBe('pending');
     expect(fixture.invoker.calls).toEqual([]);
   });
@@ -128,8 +155,23 @@ describe('runPlanner', () => {
     const { repos } = fixture.database;
     await repos.instruments.createPlaceholders(['NEWCO']);
     await repos.portfolios.replaceAccounts('test_user_001', [
-      { accountName: 'A', accountPurpose: null, cashBalance: 0, cashInterest: 0, positions: [{ symbol: 'NEWCO', quantity: 1 }, { symbol: 'SPY', quantity: 1 }] },
-      { accountName: 'B', accountPurpose: null, cashBalance: 0, cashInterest: 0, positions: [{ symbol: 'NEWCO', quantity: 2 }] },
+      {
+        accountName: 'A',
+        accountPurpose: null,
+        cashBalance: 0,
+        cashInterest: 0,
+        positions: [
+          { symbol: 'NEWCO', quantity: 1 },
+          { symbol: 'SPY', quantity: 1 },
+        ],
+      },
+      {
+        accountName: 'B',
+        accountPurpose: null,
+        cashBalance: 0,
+        cashInterest: 0,
+        positions: [{ symbol: 'NEWCO', quantity: 2 }],
+      },
     ]);
     await runPlanner({ jobId: fixture.job.id }, fixture.deps);
     const tagging = fixture.invoker.calls.filter((c) => c.agent === 'tagger');

@@ -32,7 +32,10 @@ function withoutZeros(map: Record<string, number>): Record<string, number> {
 /** A classification ready to store: maps without zeros, each summing to 100 within 0.05. */
 export const StorableClassification = z.object({
   instrumentType: InstrumentType,
-  allocationAssetClass: AssetClassAllocation.refine((m) => Object.keys(m).length > 0, 'empty asset class map'),
+  allocationAssetClass: AssetClassAllocation.refine(
+    (m) => Object.keys(m).length > 0,
+    'empty asset class map',
+  ),
   allocationRegions: RegionAllocation.refine((m) => Object.keys(m).length > 0, 'empty region map'),
   allocationSectors: SectorAllocation.refine((m) => Object.keys(m).length > 0, 'empty sector map'),
 });

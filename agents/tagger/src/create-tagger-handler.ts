@@ -7,7 +7,9 @@ export function createTaggerHandler(deps: TaggerDeps) {
   return async (event: unknown): Promise<AgentResponse> => {
     const parsed = TaggerEvent.safeParse(event);
     if (!parsed.success) {
-      const reason = parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ');
+      const reason = parsed.error.issues
+        .map((i) => `${i.path.join('.') || 'event'}: ${i.message}`)
+        .join('; ');
       deps.logger.error('tagger received an invalid event', { reason });
       throw new InvalidEventError(`invalid tagger event: ${reason}`);
     }

@@ -14,7 +14,10 @@ export interface TaggerDeps {
   clock: Clock;
 }
 
-async function classifyWithModel(model: Model, instrument: TaggerInstrument): Promise<StorableClassification> {
+async function classifyWithModel(
+  model: Model,
+  instrument: TaggerInstrument,
+): Promise<StorableClassification> {
   const agent = new Agent({
     name: 'Instrument Tagger',
     instructions: TAGGER_INSTRUCTIONS,
@@ -28,13 +31,18 @@ async function classifyWithModel(model: Model, instrument: TaggerInstrument): Pr
   return storable.value;
 }
 
-async function tagOne(instrument: TaggerInstrument, deps: TaggerDeps, meter: UsageMeter): Promise<string | null> {
+async function tagOne(
+  instrument: TaggerInstrument,
+  deps: TaggerDeps,
+  meter: UsageMeter,
+): Promise<string | null> {
   const step = await runModelStep<StorableClassification | null>({
     llm: deps.llm,
     meter,
     step: (model) => classifyWithModel(model, instrument),
     fallback: () => null,
-    onFailure: (error) => deps.logger.warn('classification failed', { symbol: instrument.symbol, error: errorMessage(error) }),
+    onFailure: (error) =>
+      deps.logger.warn('classification failed', { symbol: instrument.symbol, error: errorMessage(error) }),
   });
   if (!step.value) return step.fallbackReason ?? 'not classified';
   const stored = await deps.repos.instruments.classify(instrument.symbol, step.value);
@@ -48,7 +56,11 @@ async function tagOne(instrument: TaggerInstrument, deps: TaggerDeps, meter: Usa
  * never written here.
  */
 export async function runTagger(event: TaggerEvent, deps: TaggerDeps): Promise<AgentResponse> {
-  const unique = [...new Map(event.instruments.map((i) => [i.symbol.toUpperCase(), { ...i, symbol: i.symbol.toUpperCase() }])).values()];
+  const unique = [
+    ...new Map(
+      event.instruments.map((i) => [i.symbol.toUpperCase(), { ...i, symbol: i.symbol.toUpperCase() }]),
+    ).values(),
+  ];
   const meter = createUsageMeter();
   const reasons = new Map<string, string>();
   // A few at a time: enough to overlap model latency without tripping provider rate limits.

@@ -1,2 +1,5 @@
+export * from './analysis';
+export * from './charts';
 export * from './money';
+export * from './retirement';
 export * from './valuation';

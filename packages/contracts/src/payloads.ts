@@ -32,6 +32,10 @@ export const Chart = z.object({
   type: ChartType,
   description: z.string().max(500),
   data: z.array(ChartDatum).min(1).max(50),
+  /** Which model chose and described the chart ("offline": the computed defaults); the data is always computed. */
+  model: ModelId.optional(),
+  /** Display position: jsonb does not keep key order, so readers sort by this. */
+  order: z.number().int().min(0).optional(),
 });
 export type Chart = z.infer<typeof Chart>;
 

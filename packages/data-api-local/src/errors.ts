@@ -73,8 +73,12 @@ export function toDataApiError(error: unknown): DataApiError {
   if (error instanceof DataApiError) return error;
   if (isPostgresError(error)) return databaseError(formatPostgresError(error), error);
   const message = error instanceof Error ? error.message : String(error);
-  return new DataApiError('InternalServerErrorException', `Internal error in the local Data API: ${message}`, {
-    status: 500,
-    cause: error,
-  });
+  return new DataApiError(
+    'InternalServerErrorException',
+    `Internal error in the local Data API: ${message}`,
+    {
+      status: 500,
+      cause: error,
+    },
+  );
 }

@@ -28,7 +28,10 @@ const HINT_TYPES: Record<TypeHint, number> = {
 };
 
 const HINT_FORMATS: Partial<Record<TypeHint, { pattern: RegExp; format: string }>> = {
-  TIMESTAMP: { pattern: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,9})?$/, format: 'YYYY-MM-DD HH:MM:SS[.FFF]' },
+  TIMESTAMP: {
+    pattern: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,9})?$/,
+    format: 'YYYY-MM-DD HH:MM:SS[.FFF]',
+  },
   DATE: { pattern: /^\d{4}-\d{2}-\d{2}$/, format: 'YYYY-MM-DD' },
   TIME: { pattern: /^\d{2}:\d{2}:\d{2}(\.\d{1,9})?$/, format: 'HH:MM:SS[.FFF]' },
 };
@@ -76,8 +79,10 @@ function bindString(name: string, value: string, typeHint: TypeHint | undefined)
 }
 
 function bindNonString(field: Field): { value: string; type: number } {
-  if (field.longValue !== undefined) return { value: String(field.longValue), type: PARAMETER_TYPE_OIDS.int8 };
-  if (field.doubleValue !== undefined) return { value: String(field.doubleValue), type: PARAMETER_TYPE_OIDS.float8 };
+  if (field.longValue !== undefined)
+    return { value: String(field.longValue), type: PARAMETER_TYPE_OIDS.int8 };
+  if (field.doubleValue !== undefined)
+    return { value: String(field.doubleValue), type: PARAMETER_TYPE_OIDS.float8 };
   if (field.booleanValue !== undefined) {
     return { value: field.booleanValue ? 'true' : 'false', type: PARAMETER_TYPE_OIDS.bool };
   }

@@ -1,4 +1,4 @@
-import { MaxTurnsExceededError, ModelBehaviorError, type Model } from '@openai/agents-core';
+import { MaxTurnsExceededError, type Model, ModelBehaviorError } from '@openai/agents-core';
 import type { LanguageModel, UsageMeter } from './language-model';
 import { meteredModel } from './metered-model';
 
@@ -32,7 +32,9 @@ export function isTransientModelError(error: unknown): boolean {
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number') return TRANSIENT_STATUS.has(status);
   const name = (error as { name?: unknown } | null)?.name;
-  return name === 'APIConnectionError' || name === 'APIConnectionTimeoutError' || name === 'ThrottlingException';
+  return (
+    name === 'APIConnectionError' || name === 'APIConnectionTimeoutError' || name === 'ThrottlingException'
+  );
 }
 
 function describe(error: unknown): string {
@@ -57,7 +59,11 @@ export async function runModelStep<T>(options: ModelStepOptions<T>): Promise<Mod
     } catch (error) {
       options.onFailure?.(error, attempt);
       if (!isTransientModelError(error) || attempt === attempts) {
-        return { value: await options.fallback(), model: 'offline', fallbackReason: `model ${llm.id} failed: ${describe(error)}` };
+        return {
+          value: await options.fallback(),
+          model: 'offline',
+          fallbackReason: `model ${llm.id} failed: ${describe(error)}`,
+        };
       }
       await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** (attempt - 1) * (0.5 + Math.random())));
     }

@@ -14,7 +14,9 @@ export function createJobAgentHandler(
   return async (event: unknown): Promise<AgentResponse> => {
     const parsed = JobEvent.safeParse(event);
     if (!parsed.success) {
-      const reason = parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ');
+      const reason = parsed.error.issues
+        .map((i) => `${i.path.join('.') || 'event'}: ${i.message}`)
+        .join('; ');
       logger.error(`${agent} received an invalid event`, { reason });
       throw new InvalidEventError(`invalid ${agent} event: ${reason}`);
     }

@@ -32,11 +32,23 @@ export function createJsonLogger(options: JsonLoggerOptions): Logger {
   const threshold = LEVELS[options.level ?? 'info'];
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const base = options.attributes ?? {};
-  const log = (level: Level) => (message: string, attributes: LogAttributes = {}) => {
-    if (LEVELS[level] < threshold) return;
-    const fields = Object.fromEntries(Object.entries({ ...base, ...attributes }).map(([k, v]) => [k, serialise(v)]));
-    write(JSON.stringify({ level, time: new Date().toISOString(), service: options.service, message, ...fields }));
-  };
+  const log =
+    (level: Level) =>
+    (message: string, attributes: LogAttributes = {}) => {
+      if (LEVELS[level] < threshold) return;
+      const fields = Object.fromEntries(
+        Object.entries({ ...base, ...attributes }).map(([k, v]) => [k, serialise(v)]),
+      );
+      write(
+        JSON.stringify({
+          level,
+          time: new Date().toISOString(),
+          service: options.service,
+          message,
+          ...fields,
+        }),
+      );
+    };
   return {
     debug: log('debug'),
     info: log('info'),

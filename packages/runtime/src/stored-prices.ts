@@ -4,7 +4,9 @@ import type { MarketData } from './ports';
  * Market data that keeps the stored prices: nothing is fetched or written, and symbols without a stored
  * price are reported as missing rather than guessed.
  */
-export function storedPrices(lookup: (symbols: readonly string[]) => Promise<Map<string, number | null>>): MarketData {
+export function storedPrices(
+  lookup: (symbols: readonly string[]) => Promise<Map<string, number | null>>,
+): MarketData {
   return {
     async refreshPrices(symbols) {
       const prices = await lookup(symbols);

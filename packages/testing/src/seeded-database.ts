@@ -1,6 +1,6 @@
-import { PGlite } from '@electric-sql/pglite';
 import { createRepositories, type DatabaseHandle, type Repositories, seedDatabase } from '@alex/database';
 import { openPgliteDatabase } from '@alex/database/pglite';
+import { PGlite } from '@electric-sql/pglite';
 
 /** A migrated and seeded in-memory database, its repositories, and how to close it. */
 export interface SeededDatabase {

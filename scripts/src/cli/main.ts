@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CliError, UsageError } from './cli-error';
+import { analyze } from './commands/analyze';
 import type { Command } from './commands/command';
 import { dbMigrate, dbReset, dbSeed } from './commands/db';
 import { demo } from './commands/demo';
@@ -10,6 +11,12 @@ import { createOutput } from './output';
 const json = { type: 'boolean' } as const;
 
 const COMMANDS: readonly Command[] = [
+  {
+    path: ['analyze'],
+    usage: 'analyze [--user ID | --portfolio FILE] [--json] [--html FILE]',
+    options: { json, user: { type: 'string' }, portfolio: { type: 'string' }, html: { type: 'string' } },
+    run: analyze,
+  },
   { path: ['demo'], usage: 'demo [--json]   (pnpm start)', options: { json }, run: demo },
   { path: ['db', 'migrate'], usage: 'db migrate [--json]', options: { json }, run: dbMigrate },
   { path: ['db', 'seed'], usage: 'db seed [--json]', options: { json }, run: dbSeed },

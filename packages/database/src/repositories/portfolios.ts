@@ -1,9 +1,10 @@
-import { type Account, Portfolio, type Position } from '@alex/contracts';
+import { type Account, type Job, Portfolio, type Position } from '@alex/contracts';
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AlexDatabase } from '../drivers/alex-database';
 import { Decimal, InstrumentRow, parseRow, UtcTimestamp } from '../rows';
 import { accounts, instruments, positions } from '../schema';
+import { jobsRepository } from './jobs';
 import { usersRepository } from './users';
 
 /** An account to write, with its holdings. */
@@ -21,6 +22,10 @@ export interface PortfoliosRepository {
   load(clerkUserId: string): Promise<Portfolio | null>;
   /** Deletes the user's accounts (and their positions) and writes these instead; run inside a transaction. */
   replaceAccounts(clerkUserId: string, accounts: readonly AccountInput[]): Promise<void>;
+  /** The portfolio behind a running job, or why an agent must not work on it (unknown, not running). */
+  loadForRunningJob(
+    jobId: string,
+  ): Promise<{ ok: true; value: { job: Job; portfolio: Portfolio } } | { ok: false; error: string }>;
 }
 
 const AccountRow = z.object({
@@ -71,7 +76,15 @@ async function loadPositions(db: AlexDatabase, clerkUserId: string): Promise<Pos
 
 /** Creates the portfolios repository over a database. */
 export function portfoliosRepository(db: AlexDatabase): PortfoliosRepository {
-  return {
+  const repository: PortfoliosRepository = {
+    async loadForRunningJob(jobId) {
+      const job = await jobsRepository(db).find(jobId);
+      if (!job) return { ok: false, error: `job ${jobId} not found` };
+      if (job.status !== 'running') return { ok: false, error: `job ${jobId} is ${job.status}, not running` };
+      const portfolio = await repository.load(job.clerkUserId);
+      if (!portfolio) return { ok: false, error: `user ${job.clerkUserId} not found` };
+      return { ok: true, value: { job, portfolio } };
+    },
     async load(clerkUserId) {
       const user = await usersRepository(db).find(clerkUserId);
       if (!user) return null;
@@ -109,4 +122,5 @@ export function portfoliosRepository(db: AlexDatabase): PortfoliosRepository {
       }
     },
   };
+  return repository;
 }

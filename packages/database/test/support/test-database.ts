@@ -59,7 +59,8 @@ async function waitForDisconnect(admin: pg.Client, name: string): Promise<void> 
 }
 
 async function openPostgres(logger: Logger): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
-  if (!TEST_POSTGRES_URL) throw new Error('ALEX_TEST_POSTGRES_URL is not set: run scripts/ci/start-postgres.sh');
+  if (!TEST_POSTGRES_URL)
+    throw new Error('ALEX_TEST_POSTGRES_URL is not set: run scripts/ci/start-postgres.sh');
   const name = `alex_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await admin.connect();
@@ -83,7 +84,11 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   const { logger, queries } = queryCounter();
   if (TEST_DRIVER === 'postgres') {
     const { handle, drop } = await openPostgres(logger);
-    return { handle, driver: TEST_DRIVER, queries, close: async () => (await handle.close(), drop()) };
+    const close = async () => {
+      await handle.close();
+      await drop();
+    };
+    return { handle, driver: TEST_DRIVER, queries, close };
   }
   const client = await migratedPglite();
   if (TEST_DRIVER === 'pglite') {

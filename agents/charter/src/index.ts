@@ -1,0 +1,3 @@
+export * from './choose-charts';
+export * from './create-charter-handler';
+export * from './run-charter';

@@ -1,0 +1,45 @@
+import { analysePortfolio, computeCharts } from '@alex/analytics';
+import { type AgentResponse, ChartsPayload, type JobEvent } from '@alex/contracts';
+import type { Repositories } from '@alex/database';
+import { createUsageMeter, type LanguageModel, runModelStep } from '@alex/llm';
+import { type Clock, errorMessage, type Logger } from '@alex/runtime';
+import { chooseCharts } from './choose-charts';
+
+/** What the charter core needs. */
+export interface CharterDeps {
+  repos: Repositories;
+  llm: LanguageModel;
+  logger: Logger;
+  clock: Clock;
+}
+
+/**
+ * Writes `charts_payload`: charts computed in code from the analytics; the model only chooses, orders and
+ * describes them, and an invalid choice falls back to the computed set.
+ */
+export async function runCharter(event: JobEvent, deps: CharterDeps): Promise<AgentResponse> {
+  const loaded = await deps.repos.portfolios.loadForRunningJob(event.job_id);
+  if (!loaded.ok) return { ok: false, agent: 'charter', error: loaded.error };
+  const computed = computeCharts(analysePortfolio(loaded.value.portfolio));
+  if (Object.keys(computed).length === 0)
+    return { ok: false, agent: 'charter', error: 'no chartable data: nothing is priced' };
+  const meter = createUsageMeter();
+  const step = await runModelStep({
+    llm: deps.llm,
+    meter,
+    step: (model) => chooseCharts(model, computed),
+    fallback: () => computed,
+    onFailure: (error, attempt) =>
+      deps.logger.warn('chart choice failed', { attempt, error: errorMessage(error) }),
+  });
+  const payload = ChartsPayload.parse(
+    Object.fromEntries(
+      Object.entries(step.value).map(([key, chart], order) => [key, { ...chart, model: step.model, order }]),
+    ),
+  );
+  if (!(await deps.repos.jobs.savePayload(event.job_id, 'charts_payload', payload))) {
+    return { ok: false, agent: 'charter', error: 'the job stopped running before the charts were saved' };
+  }
+  const detail = `${Object.keys(payload).length} charts${step.fallbackReason ? `; ${step.fallbackReason}` : ''}`;
+  return { ok: true, agent: 'charter', model: step.model, usage: meter.snapshot(), detail };
+}

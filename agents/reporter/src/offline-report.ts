@@ -1,0 +1,48 @@
+import { displayName, formatDollars, type PortfolioAnalytics } from '@alex/analytics';
+import type { Portfolio } from '@alex/contracts';
+import type { Insight } from '@alex/runtime';
+import { portfolioFacts } from './portfolio-facts';
+
+function observations(analytics: PortfolioAnalytics): string[] {
+  const notes: string[] = [];
+  const top = analytics.concentration.holdings[0];
+  if (top && top.percent >= 25)
+    notes.push(`${top.symbol} alone is ${top.percent.toFixed(1)}% of the portfolio.`);
+  const cash = analytics.assetClasses.entries.find((e) => e.key === 'cash');
+  if (cash && cash.percent >= 10) notes.push(`Cash is ${cash.percent.toFixed(1)}% of the portfolio.`);
+  for (const entry of analytics.drift.assetClass?.entries ?? []) {
+    if (Math.abs(entry.driftPercent) >= 5) {
+      const direction = entry.driftPercent > 0 ? 'above' : 'below';
+      notes.push(
+        `${displayName(entry.key)} is ${Math.abs(entry.driftPercent).toFixed(1)} points ${direction} its target (${formatDollars(Math.abs(entry.driftValue))} to move).`,
+      );
+    }
+  }
+  return notes.length > 0
+    ? notes
+    : ['No holding, cash balance or target drift stands out in the computed figures.'];
+}
+
+/** The report written without a model: the computed facts, simple observations and the retrieved notes. */
+export function offlineReport(
+  portfolio: Portfolio,
+  analytics: PortfolioAnalytics,
+  insights: Insight[],
+): string {
+  return [
+    `# Portfolio analysis for ${portfolio.user.displayName ?? portfolio.user.clerkUserId}`,
+    '',
+    '> Written without a language model: every figure below is computed from your holdings; no commentary was generated.',
+    '',
+    '## Observations',
+    ...observations(analytics).map((line) => `- ${line}`),
+    '',
+    '## Portfolio composition',
+    portfolioFacts(portfolio, analytics),
+    '',
+    '## Market context',
+    ...(insights.length > 0
+      ? insights.map((insight) => `- **${insight.title}.** ${insight.text}`)
+      : ['- No market notes matched these holdings.']),
+  ].join('\n');
+}

@@ -1,0 +1,52 @@
+import { analysePortfolio } from '@alex/analytics';
+import { type AgentResponse, type JobEvent, ReportPayload } from '@alex/contracts';
+import type { Repositories } from '@alex/database';
+import { createUsageMeter, type LanguageModel, runModelStep } from '@alex/llm';
+import { type Clock, errorMessage, type Knowledge, type Logger } from '@alex/runtime';
+import { offlineReport } from './offline-report';
+import { portfolioFacts } from './portfolio-facts';
+import { writeReport } from './write-report';
+
+/** What the reporter core needs. */
+export interface ReporterDeps {
+  repos: Repositories;
+  llm: LanguageModel;
+  knowledge: Knowledge;
+  logger: Logger;
+  clock: Clock;
+}
+
+/** Writes `report_payload`: the model's markdown from computed facts, or the offline report. */
+export async function runReporter(event: JobEvent, deps: ReporterDeps): Promise<AgentResponse> {
+  const loaded = await deps.repos.portfolios.loadForRunningJob(event.job_id);
+  if (!loaded.ok) return { ok: false, agent: 'reporter', error: loaded.error };
+  const { portfolio } = loaded.value;
+  const analytics = analysePortfolio(portfolio);
+  const symbols = analytics.concentration.holdings.map((h) => h.symbol);
+  const facts = portfolioFacts(portfolio, analytics);
+  const meter = createUsageMeter();
+  const step = await runModelStep({
+    llm: deps.llm,
+    meter,
+    step: (model) => writeReport(model, deps.knowledge, facts, symbols),
+    fallback: async () => offlineReport(portfolio, analytics, await deps.knowledge.search(symbols, 3)),
+    onFailure: (error, attempt) =>
+      deps.logger.warn('report model failed', { attempt, error: errorMessage(error) }),
+  });
+  const payload = ReportPayload.parse({
+    content: step.value,
+    generated_at: deps.clock.now().toISOString(),
+    agent: 'reporter',
+    model: step.model,
+  });
+  if (!(await deps.repos.jobs.savePayload(event.job_id, 'report_payload', payload))) {
+    return { ok: false, agent: 'reporter', error: 'the job stopped running before the report was saved' };
+  }
+  return {
+    ok: true,
+    agent: 'reporter',
+    model: step.model,
+    usage: meter.snapshot(),
+    detail: step.fallbackReason,
+  };
+}

@@ -1,0 +1,47 @@
+import type { Insight, Knowledge } from '@alex/runtime';
+import { Agent, type Model, run, tool } from '@openai/agents-core';
+import { z } from 'zod';
+import { REPORTER_INSTRUCTIONS, reporterTask } from './prompts';
+
+/** What a model's report must look like before it is stored. */
+export const ReportMarkdown = z
+  .string()
+  .transform((text) => text.replace(/<think>[\s\S]*?<\/think>/g, '').trim())
+  .pipe(
+    z
+      .string()
+      .min(200, 'report is too short')
+      .max(40_000, 'report is too long')
+      .regex(/^#\s/m, 'report has no markdown heading'),
+  );
+
+/** Formats retrieved insights for the model, or says there are none. */
+export function formatInsights(insights: Insight[]): string {
+  if (insights.length === 0) return 'Market insights unavailable - proceed with the computed facts only.';
+  return ['Market insights:', ...insights.map((i) => `- ${i.title}: ${i.text} (source: ${i.source})`)].join(
+    '\n',
+  );
+}
+
+/** Lets the model write the report, with `get_market_insights(symbols)` over the knowledge port. */
+export async function writeReport(
+  model: Model,
+  knowledge: Knowledge,
+  facts: string,
+  symbols: readonly string[],
+): Promise<string> {
+  const getMarketInsights = tool({
+    name: 'get_market_insights',
+    description: 'Retrieve market notes relevant to the given ticker symbols.',
+    parameters: z.object({ symbols: z.array(z.string().max(20)).max(20) }),
+    execute: async ({ symbols: requested }) => formatInsights(await knowledge.search(requested, 3)),
+  });
+  const agent = new Agent({
+    name: 'Report Writer',
+    instructions: REPORTER_INSTRUCTIONS,
+    model,
+    tools: [getMarketInsights],
+  });
+  const result = await run(agent, reporterTask(facts, symbols), { maxTurns: 6 });
+  return ReportMarkdown.parse(result.finalOutput);
+}

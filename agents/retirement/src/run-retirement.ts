@@ -1,0 +1,55 @@
+import { analysePortfolio, simulateRetirement } from '@alex/analytics';
+import { type AgentResponse, type JobEvent, RetirementPayload } from '@alex/contracts';
+import type { Repositories } from '@alex/database';
+import { createUsageMeter, type LanguageModel, runModelStep } from '@alex/llm';
+import { type Clock, errorMessage, type Logger } from '@alex/runtime';
+import { offlineRetirementAnalysis, retirementFacts } from './retirement-facts';
+import { simulationInput } from './simulation-input';
+import { writeRetirementAnalysis } from './write-analysis';
+
+/** What the retirement core needs. */
+export interface RetirementDeps {
+  repos: Repositories;
+  llm: LanguageModel;
+  logger: Logger;
+  clock: Clock;
+  /** Monte Carlo paths (default 10,000). */
+  paths?: number;
+}
+
+/** Writes `retirement_payload`: the seeded simulation's numbers and the analysis written from them. */
+export async function runRetirement(event: JobEvent, deps: RetirementDeps): Promise<AgentResponse> {
+  const loaded = await deps.repos.portfolios.loadForRunningJob(event.job_id);
+  if (!loaded.ok) return { ok: false, agent: 'retirement', error: loaded.error };
+  const input = simulationInput(loaded.value.portfolio, analysePortfolio(loaded.value.portfolio));
+  if (!input.ok) return { ok: false, agent: 'retirement', error: input.error };
+  const simulated = simulateRetirement({ ...input.value, ...(deps.paths ? { paths: deps.paths } : {}) });
+  if (!simulated.ok) return { ok: false, agent: 'retirement', error: simulated.error.message };
+  const simulation = simulated.value;
+  const facts = retirementFacts(input.value, simulation, input.excluded);
+  const meter = createUsageMeter();
+  const step = await runModelStep({
+    llm: deps.llm,
+    meter,
+    step: (model) => writeRetirementAnalysis(model, facts),
+    fallback: () => offlineRetirementAnalysis(facts, simulation),
+    onFailure: (error, attempt) =>
+      deps.logger.warn('retirement model failed', { attempt, error: errorMessage(error) }),
+  });
+  const payload = RetirementPayload.parse({
+    analysis: step.value,
+    generated_at: deps.clock.now().toISOString(),
+    agent: 'retirement',
+    model: step.model,
+    simulation,
+  });
+  if (!(await deps.repos.jobs.savePayload(event.job_id, 'retirement_payload', payload))) {
+    return {
+      ok: false,
+      agent: 'retirement',
+      error: 'the job stopped running before the projection was saved',
+    };
+  }
+  const detail = `success rate ${(simulation.success_rate * 100).toFixed(1)}%${step.fallbackReason ? `; ${step.fallbackReason}` : ''}`;
+  return { ok: true, agent: 'retirement', model: step.model, usage: meter.snapshot(), detail };
+}

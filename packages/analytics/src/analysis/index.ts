@@ -1,0 +1,5 @@
+export { analysePortfolio, type PortfolioAnalytics } from './analyse-portfolio';
+export type { Breakdown, BreakdownEntry } from './breakdown';
+export type { Concentration, Holding } from './concentration';
+export type { Drift, DriftEntry, TargetDrift } from './drift';
+export type { ClassificationDimension, UnclassifiedPosition } from './look-through';

@@ -1,0 +1,59 @@
+import { Chart, ChartsPayload } from '@alex/contracts';
+
+/** The most charts a model may choose. */
+export const MAX_CHOSEN_CHARTS = 8;
+
+/**
+ * One chart a model chose, with its own title and description. Built from the Chart contract's fields, which
+ * also bound their length (title 1..120, description ..500), because analytics reaches zod through contracts.
+ */
+export const ChartChoiceItem = Chart.pick({ title: true, description: true })
+  .partial()
+  .extend({ key: ChartsPayload.keyType });
+export type ChartChoiceItem = ReturnType<typeof ChartChoiceItem.parse>;
+
+/** The charts a model chose, in the order it wants them shown; extra fields (type, data) are dropped. */
+export const ChartChoiceList = ChartChoiceItem.array().min(1).max(MAX_CHOSEN_CHARTS);
+
+/** The outcome of applying a model's chart choice: the chosen charts, or why the choice was refused. */
+export type ChartSelection = { ok: true; value: ChartsPayload } | { ok: false; error: string };
+
+/**
+ * Applies a model's `{ charts: [{ key, title?, description? }] }` to the computed charts: keeps the computed
+ * data and type, takes the model's order and (plain-text) wording. Refuses unknown or repeated keys.
+ */
+export function selectCharts(computed: ChartsPayload, choice: unknown): ChartSelection {
+  const charts =
+    typeof choice === 'object' && choice !== null ? (choice as { charts?: unknown }).charts : undefined;
+  const parsed = ChartChoiceList.safeParse(charts);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `charts.${issue.path.join('.')}: ` : 'charts: ';
+    return { ok: false, error: `invalid chart choice: ${where}${issue?.message ?? 'invalid'}` };
+  }
+  const selected: ChartsPayload = {};
+  for (const item of parsed.data) {
+    const chart = computed[item.key];
+    if (!chart) return { ok: false, error: `invalid chart choice: no computed chart "${item.key}"` };
+    if (selected[item.key]) return { ok: false, error: `invalid chart choice: "${item.key}" chosen twice` };
+    selected[item.key] = {
+      ...chart,
+      title: plainText(item.title ?? '') || chart.title,
+      description: plainText(item.description ?? '') || chart.description,
+    };
+  }
+  return { ok: true, value: ChartsPayload.parse(selected) };
+}
+
+/** Reduces model-written text to one plain line: link text kept, HTML tags and markdown marks dropped. */
+export function plainText(text: string): string {
+  return text
+    .replace(/^[ \t]*(?:[-+]|\d+\.)[ \t]+/gm, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/[<>*_`~#|\\]/g, ' ')
+    .replace(/\p{Cc}/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/ ([,.;:!?])/g, '$1')
+    .trim();
+}

@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+import { analysePortfolio, type Breakdown } from '../../src/analysis';
+import { toCents } from '../../src/money';
+import { account, instrument, portfolio, SEED, testUser001 } from './fixtures';
+
+const entryValue = (breakdown: Breakdown, key: string) =>
+  breakdown.entries.find((entry) => entry.key === key)?.value;
+const centsSum = (breakdown: Breakdown) =>
+  breakdown.entries.reduce((sum, entry) => sum + toCents(entry.value), 0);
+
+describe('analysePortfolio on the reference test user', () => {
+  const analytics = analysePortfolio(testUser001());
+
+  it('values the portfolio at 99,437.50 including 8,500 of cash', () => {
+    expect(analytics.valuation.total).toBe(99437.5);
+    expect(analytics.valuation.cash).toBe(8500);
+    expect(analytics.unpriced).toEqual([]);
+    expect(analytics.unclassified).toEqual([]);
+  });
+
+  it('splits the whole portfolio by asset class, cash included', () => {
+    expect(analytics.assetClasses).toEqual({
+      covers: 99437.5,
+      entries: [
+        { key: 'equity', value: 71545, percent: 71.95 },
+        { key: 'fixed_income', value: 14500, percent: 14.58 },
+        { key: 'cash', value: 8500, percent: 8.55 },
+        { key: 'commodities', value: 4892.5, percent: 4.92 },
+      ],
+    });
+  });
+
+  it('splits the classified holdings by region and leaves cash out of the region covers', () => {
+    expect(analytics.regions).toEqual({
+      covers: 90937.5,
+      entries: [
+        { key: 'north_america', value: 78800, percent: 86.65 },
+        { key: 'global', value: 4892.5, percent: 5.38 },
+        { key: 'europe', value: 4347, percent: 4.78 },
+        { key: 'asia', value: 2535.75, percent: 2.79 },
+        { key: 'oceania', value: 362.25, percent: 0.4 },
+      ],
+    });
+  });
+
+  it('looks through every fund to sector values computed by hand', () => {
+    const { sectors } = analytics;
+    expect(sectors.covers).toBe(90937.5);
+    // SPY 28% of 45,025 + QQQ 50% of 19,275 + VEA 10% of 7,245.
+    expect(entryValue(sectors, 'technology')).toBe(22969);
+    // SPY 13% of 45,025 + QQQ 8% of 19,275 + VEA 12% of 7,245.
+    expect(entryValue(sectors, 'healthcare')).toBe(8264.65);
+    // BND 42% of 14,500.
+    expect(entryValue(sectors, 'treasury')).toBe(6090);
+    expect(entryValue(sectors, 'other')).toBe(385.5);
+    expect(sectors.entries).toHaveLength(17);
+    expect(centsSum(sectors)).toBe(9093750);
+    expect(sectors.entries.reduce((sum, entry) => sum + Math.round(entry.percent * 100), 0)).toBe(10_000);
+  });
+
+  it('measures concentration by symbol against the total portfolio value', () => {
+    const { concentration } = analytics;
+    expect(concentration.holdings.map((holding) => [holding.symbol, holding.value, holding.percent])).toEqual(
+      [
+        ['SPY', 45025, 45.28],
+        ['QQQ', 19275, 19.38],
+        ['BND', 14500, 14.58],
+        ['VEA', 7245, 7.29],
+        ['GLD', 4892.5, 4.92],
+      ],
+    );
+    expect(concentration.largestPercent).toBe(45.28);
+    expect(concentration.top5Percent).toBe(91.45);
+    expect(concentration.herfindahl).toBe(0.3247);
+  });
+
+  it('measures asset-class drift over the total including cash; dollar drifts sum to zero', () => {
+    expect(analytics.drift.assetClass).toEqual({
+      base: 99437.5,
+      foldedInto: null,
+      entries: [
+        {
+          key: 'fixed_income',
+          targetPercent: 30,
+          actualPercent: 14.58,
+          driftPercent: -15.42,
+          driftValue: -15331.25,
+        },
+        { key: 'cash', targetPercent: 0, actualPercent: 8.55, driftPercent: 8.55, driftValue: 8500 },
+        { key: 'commodities', targetPercent: 0, actualPercent: 4.92, driftPercent: 4.92, driftValue: 4892.5 },
+        { key: 'equity', targetPercent: 70, actualPercent: 71.95, driftPercent: 1.95, driftValue: 1938.75 },
+      ],
+    });
+  });
+
+  it('counts every region but north_america toward a coarse international target', () => {
+    expect(analytics.drift.region).toEqual({
+      base: 90937.5,
+      foldedInto: 'international',
+      entries: [
+        // europe 4,347 + asia 2,535.75 + oceania 362.25 + global 4,892.50 = 12,137.50 against 45,468.75.
+        {
+          key: 'international',
+          targetPercent: 50,
+          actualPercent: 13.35,
+          driftPercent: -36.65,
+          driftValue: -33331.25,
+        },
+        {
+          key: 'north_america',
+          targetPercent: 50,
+          actualPercent: 86.65,
+          driftPercent: 36.65,
+          driftValue: 33331.25,
+        },
+      ],
+    });
+  });
+});
+
+describe('analysePortfolio', () => {
+  it('lists unpriced and unclassified positions and never guesses their allocation', () => {
+    const partial = instrument('PART', 10, { allocationAssetClass: { equity: 100 } });
+    const analytics = analysePortfolio(
+      portfolio([
+        account('A', 100, [
+          [SEED.SPY, 1],
+          [instrument('NEWCO', null), 5],
+          [partial, 3],
+        ]),
+      ]),
+    );
+    expect(analytics.valuation.total).toBe(580.25);
+    expect(analytics.unpriced.map((position) => [position.symbol, position.value])).toEqual([
+      ['NEWCO', null],
+    ]);
+    expect(analytics.unclassified.map(({ symbol, value, missing }) => ({ symbol, value, missing }))).toEqual([
+      { symbol: 'NEWCO', value: null, missing: ['assetClass', 'region', 'sector'] },
+      { symbol: 'PART', value: 30, missing: ['region', 'sector'] },
+    ]);
+    expect(analytics.assetClasses.covers).toBe(580.25);
+    expect(entryValue(analytics.assetClasses, 'equity')).toBe(480.25);
+    expect(analytics.regions).toEqual({
+      covers: 450.25,
+      entries: [{ key: 'north_america', value: 450.25, percent: 100 }],
+    });
+    expect(analytics.sectors.covers).toBe(450.25);
+  });
+
+  it('gives leftover cents to the largest remainders so a breakdown sums exactly to its covers', () => {
+    const split = instrument('SPLIT', 1.01, {
+      allocationRegions: { europe: 50, asia: 50 },
+      allocationSectors: { technology: 33.33, healthcare: 33.33, energy: 33.34 },
+    });
+    const third = instrument('THIRD', 0.01, { allocationRegions: { europe: 70, asia: 30 } });
+    const analytics = analysePortfolio(
+      portfolio([
+        account('A', 0, [
+          [split, 1],
+          [third, 1],
+          [third, 1],
+        ]),
+      ]),
+    );
+    // Exact shares: asia 50.5 + 0.3 + 0.3 = 51.1 cents, europe 50.5 + 0.7 + 0.7 = 51.9 cents; 103 in all.
+    expect(analytics.regions.entries).toEqual([
+      { key: 'europe', value: 0.52, percent: 50.49 },
+      { key: 'asia', value: 0.51, percent: 49.51 },
+    ]);
+    // 101 cents: technology 33.6633, healthcare 33.6633, energy 33.6734; floors sum to 99 and the two
+    // leftover cents go to the largest remainders: energy, then healthcare (the tie goes to the first key).
+    expect(analytics.sectors.entries).toEqual([
+      { key: 'energy', value: 0.34, percent: 33.67 },
+      { key: 'healthcare', value: 0.34, percent: 33.66 },
+      { key: 'technology', value: 0.33, percent: 32.67 },
+    ]);
+    expect(centsSum(analytics.sectors)).toBe(toCents(analytics.sectors.covers));
+  });
+
+  it('allocates a holding whole when its map sums to slightly under 100', () => {
+    const near = instrument('NEAR', 100, { allocationAssetClass: { equity: 59.98, fixed_income: 40 } });
+    const analytics = analysePortfolio(portfolio([account('A', 0, [[near, 1]])]));
+    // Shares of the map's own 99.98: equity 5,999.2 cents, fixed income 4,000.8 cents; the spare cent goes to .8.
+    expect(analytics.assetClasses).toEqual({
+      covers: 100,
+      entries: [
+        { key: 'equity', value: 59.99, percent: 59.99 },
+        { key: 'fixed_income', value: 40.01, percent: 40.01 },
+      ],
+    });
+  });
+
+  it('reports no drift without targets and compares finer region targets key by key', () => {
+    const bare = analysePortfolio(portfolio([account('A', 10, [[SEED.VEA, 10]])]));
+    expect(bare.drift).toEqual({ assetClass: null, region: null });
+    const fine = analysePortfolio(
+      portfolio([account('A', 0, [[SEED.VEA, 100]])], { regionTargets: { europe: 80, asia: 20 } }),
+    );
+    // VEA 4,830: europe 2,898, asia 1,690.50, oceania 241.50 (untargeted, so target 0).
+    expect(fine.drift.region?.entries.map((entry) => [entry.key, entry.driftValue])).toEqual([
+      ['europe', -966],
+      ['asia', 724.5],
+      ['oceania', 241.5],
+    ]);
+  });
+
+  it('folds only the regions a mixed target does not name into international', () => {
+    const analytics = analysePortfolio(
+      portfolio(
+        [
+          account('A', 0, [
+            [SEED.VEA, 100],
+            [SEED.HYG, 100],
+          ]),
+        ],
+        { regionTargets: { north_america: 60, europe: 20, international: 20 } },
+      ),
+    );
+    // Of 12,515: HYG north_america 7,300.75; VEA europe 2,898; international = HYG's 384.25 + VEA's asia
+    // 1,690.50 + oceania 241.50 = 2,316.25; targets are 7,509 / 2,503 / 2,503.
+    const actual = analytics.drift.region?.entries.map((entry) => [
+      entry.key,
+      entry.actualPercent,
+      entry.driftValue,
+    ]);
+    expect(actual).toEqual([
+      ['europe', 23.16, 395],
+      ['north_america', 58.33, -208.25],
+      ['international', 18.51, -186.75],
+    ]);
+  });
+
+  it('analyses an empty portfolio without dividing by zero', () => {
+    const analytics = analysePortfolio(portfolio([], { assetClassTargets: { equity: 100 } }));
+    expect(analytics.assetClasses).toEqual({ covers: 0, entries: [] });
+    expect(analytics.concentration).toEqual({
+      holdings: [],
+      largestPercent: 0,
+      top5Percent: 0,
+      herfindahl: 0,
+    });
+    expect(analytics.drift.assetClass?.entries).toEqual([
+      { key: 'equity', targetPercent: 100, actualPercent: 0, driftPercent: -100, driftValue: 0 },
+    ]);
+  });
+});

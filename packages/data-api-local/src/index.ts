@@ -1,0 +1,1 @@
+export { type DataApiServer, type DataApiServerOptions, startDataApiServer } from './server';

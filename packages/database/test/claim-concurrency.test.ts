@@ -1,0 +1,67 @@
+import type { Job } from '@alex/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ClaimResult, createRepositories, type Repositories } from '../src';
+import { openTestDatabase, TEST_DRIVER, type TestDatabase } from './support/test-database';
+
+const CLAIMERS = 25;
+
+// On postgres the test pool has 30 connections, so these claims are concurrent transactions racing for
+// one row; pglite and the Data API endpoint serialise them, and the outcome must be the same.
+describe(`concurrent job claims on ${TEST_DRIVER}`, () => {
+  let database: TestDatabase;
+  let repos: Repositories;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    repos = createRepositories(database.handle.db);
+  });
+  afterAll(() => database.close());
+
+  async function pendingJob(clerkUserId: string) {
+    await repos.users.upsert({
+      clerkUserId,
+      displayName: null,
+      yearsUntilRetirement: null,
+      targetRetirementIncome: null,
+    });
+    return repos.jobs.create({ clerkUserId, jobType: 'portfolio_analysis', requestPayload: null });
+  }
+
+  it(`lets exactly one of ${CLAIMERS} concurrent claimers win a job`, async () => {
+    const job = await pendingJob('race_one');
+    const results = await Promise.all(Array.from({ length: CLAIMERS }, () => repos.jobs.claim(job.id)));
+    const winners = results.filter((result) => result.ok);
+    const losers = results.filter((result): result is Extract<ClaimResult, { ok: false }> => !result.ok);
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(CLAIMERS - 1);
+    for (const loser of losers) expect(loser.error).toEqual({ reason: 'not_pending', status: 'running' });
+    expect(await repos.jobs.find(job.id)).toMatchObject({ status: 'running', attempts: 1 });
+  });
+
+  it('lets each of many jobs be won exactly once when many callers claim them all at once', async () => {
+    const jobs: Job[] = [];
+    for (let n = 0; n < 8; n++) jobs.push(await pendingJob(`race_many_${n}`));
+    // Every job gets five claimers, interleaved so claims of different jobs overlap.
+    const attempts = Array.from({ length: 5 }, () => jobs.map((job) => job.id)).flat();
+    const results = await Promise.all(
+      attempts.map(async (id) => ({ id, result: await repos.jobs.claim(id) })),
+    );
+    for (const job of jobs) {
+      const forJob = results.filter((entry) => entry.id === job.id).map((entry) => entry.result);
+      expect(forJob.filter((result) => result.ok)).toHaveLength(1);
+      expect(forJob.filter((result) => !result.ok && result.error.reason === 'not_pending')).toHaveLength(4);
+      expect(await repos.jobs.find(job.id)).toMatchObject({ status: 'running', attempts: 1 });
+    }
+    const winnerIds = results.flatMap((entry) => (entry.result.ok ? [entry.result.job.id] : []));
+    expect(winnerIds.sort()).toEqual(jobs.map((job) => job.id).sort());
+  });
+
+  it('lets exactly one claimer win again after the job is released', async () => {
+    const job = await pendingJob('race_release');
+    await repos.jobs.claim(job.id);
+    expect(await repos.jobs.release(job.id)).toBe(true);
+    const results = await Promise.all(Array.from({ length: CLAIMERS }, () => repos.jobs.claim(job.id)));
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(await repos.jobs.find(job.id)).toMatchObject({ status: 'running', attempts: 2 });
+  });
+});

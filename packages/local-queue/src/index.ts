@@ -1,0 +1,10 @@
+export * from './create-lambda-context';
+export * from './ensure-job-queues';
+export * from './errors';
+export * from './interpret-batch-response';
+export type { MappingErrorListener, MappingErrorStage, SqsBatchHandler } from './process-batch';
+export * from './queue-logger';
+export * from './sqs-job-queue';
+export * from './start-event-source-mapping';
+export * from './start-local-sqs';
+export * from './to-sqs-record';

@@ -1,0 +1,96 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateQueueCommand, GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { startFauxqs } from 'fauxqs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type LocalSqs, startLocalSqs } from '../src';
+import { peekMessages } from './support/local-sqs';
+
+function tryConnect(host: string, port: number): Promise<'connected' | string> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+  });
+}
+
+const externalIPv4 = Object.values(networkInterfaces())
+  .flat()
+  .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function start(options: Parameters<typeof startLocalSqs>[0] = {}): Promise<LocalSqs> {
+  const sqs = await startLocalSqs(options);
+  cleanups.push(() => sqs.close());
+  return sqs;
+}
+
+function clientFor(sqs: LocalSqs): SQSClient {
+  const client = new SQSClient(sqs.clientConfig);
+  cleanups.push(async () => client.destroy());
+  return client;
+}
+
+describe('startLocalSqs', () => {
+  it('listens on 127.0.0.1 on a free port', async () => {
+    const first = await start();
+    const second = await start();
+    expect(first.endpoint).toBe(`http://127.0.0.1:${first.port}`);
+    expect(second.port).not.toBe(first.port);
+    expect(await tryConnect('127.0.0.1', first.port)).toBe('connected');
+  });
+
+  it.skipIf(!externalIPv4)('refuses connections on a non-loopback interface', async () => {
+    const sqs = await start();
+    expect(await tryConnect(externalIPv4 ?? '', sqs.port)).toBe('ECONNREFUSED');
+  });
+
+  // Why startLocalSqs does not call startFauxqs: its `host` option only names the host in queue URLs.
+  it.skipIf(!externalIPv4)('works around startFauxqs, which listens on every interface', async () => {
+    const server = await startFauxqs({ port: 0, logger: false, host: '127.0.0.1' });
+    cleanups.push(() => server.stop());
+    expect(await tryConnect(externalIPv4 ?? '', server.port)).toBe('connected');
+  });
+
+  it('serves the AWS JSON protocol to the real SQS client', async () => {
+    const sqs = await start();
+    const client = clientFor(sqs);
+    const created = await client.send(new CreateQueueCommand({ QueueName: 'protocol-check' }));
+    expect(created.QueueUrl).toMatch(/\/000000000000\/protocol-check$/);
+  });
+
+  it('keeps queues only in memory without a dataDir', async () => {
+    const first = await start();
+    await clientFor(first).send(new CreateQueueCommand({ QueueName: 'ephemeral' }));
+    await first.close();
+    const second = await start();
+    await expect(clientFor(second).send(new GetQueueUrlCommand({ QueueName: 'ephemeral' }))).rejects.toThrow(
+      /does not exist/i,
+    );
+  });
+
+  it('keeps queues and messages across restarts with a dataDir', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'local-sqs-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const first = await start({ dataDir });
+    const firstClient = clientFor(first);
+    const { QueueUrl } = await firstClient.send(new CreateQueueCommand({ QueueName: 'durable' }));
+    const sent = await firstClient.send(new SendMessageCommand({ QueueUrl, MessageBody: 'survives' }));
+    await first.close();
+
+    const second = await start({ dataDir });
+    const secondClient = clientFor(second);
+    const found = await secondClient.send(new GetQueueUrlCommand({ QueueName: 'durable' }));
+    const messages = await peekMessages(secondClient, found.QueueUrl ?? '');
+    expect(messages.map((m) => [m.MessageId, m.Body])).toEqual([[sent.MessageId, 'survives']]);
+  });
+});

@@ -1,0 +1,71 @@
+import { writeFile } from 'node:fs/promises';
+import { createRepositories, importPortfolio, seedDatabase, TEST_USER_ID } from '@alex/database';
+import { renderJobHtml } from '../../html/render-job-html';
+import { startLocalStack } from '../../local/local-stack';
+import { CliError, UsageError } from '../cli-error';
+import { formatJobSummary } from '../format-job';
+import { jobJson } from '../job-json';
+import { openConfiguredDatabase } from '../local-database';
+import { agentLogger, localAgents } from '../local-runtime';
+import { progressPrinter } from '../progress-view';
+import { readPortfolioFile } from '../read-portfolio-file';
+import { waitForJob } from '../wait-for-job';
+import type { CommandContext } from './command';
+
+/** Decides whose portfolio to analyse: an imported file's user, --user, or the seeded demo user. */
+async function resolveUser(
+  context: CommandContext,
+  handle: Awaited<ReturnType<typeof openConfiguredDatabase>>,
+) {
+  const { flags, output } = context;
+  if (typeof flags.portfolio === 'string') {
+    if (typeof flags.user === 'string') throw new UsageError('use --user or --portfolio, not both');
+    const file = await readPortfolioFile(flags.portfolio);
+    const summary = await importPortfolio(handle.db, file);
+    output.log(`imported ${summary.clerkUserId} from ${flags.portfolio}`);
+    return summary.clerkUserId;
+  }
+  const userId = typeof flags.user === 'string' ? flags.user : TEST_USER_ID;
+  const repos = createRepositories(handle.db);
+  if (!(await repos.users.find(userId))) {
+    if (userId !== TEST_USER_ID) throw new CliError(`no user "${userId}": import one with --portfolio FILE`);
+    output.log('first run: seeding the reference instruments and test_user_001');
+    await seedDatabase(handle.db);
+  }
+  return userId;
+}
+
+/** `alex analyze`: submits a job through the local queue, shows progress, prints the finished job. */
+export async function analyze(context: CommandContext): Promise<void> {
+  const { flags, output } = context;
+  const handle = await openConfiguredDatabase(output, { requireSchema: true });
+  try {
+    const userId = await resolveUser(context, handle);
+    const repos = createRepositories(handle.db);
+    const agents = localAgents(handle, { onProgress: progressPrinter(output.log) });
+    const stack = await startLocalStack({ planner: agents.handlers.planner, logger: agentLogger() });
+    try {
+      const request = { analysis_type: 'portfolio', options: {} };
+      const job = await repos.jobs.create({
+        clerkUserId: userId,
+        jobType: 'portfolio_analysis',
+        requestPayload: request,
+      });
+      output.log(`job ${job.id} queued for ${userId}`);
+      await stack.submit({ job_id: job.id, clerk_user_id: userId, ...request });
+      const finished = await waitForJob(repos.jobs, job.id, 10 * 60_000);
+      const row = jobJson(finished);
+      if (typeof flags.html === 'string') {
+        await writeFile(flags.html, renderJobHtml(row));
+        output.log(`wrote ${flags.html}`);
+      }
+      output.result(row, () => formatJobSummary(row));
+      if (finished.status === 'failed')
+        throw new CliError(`job ${job.id} failed: ${finished.errorMessage ?? 'no reason recorded'}`);
+    } finally {
+      await stack.stop();
+    }
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,28 @@
+import type { DatabaseHandle } from '@alex/database';
+import { createRepositories } from '@alex/database';
+import { type LanguageModel, llmConfigFromEnv } from '@alex/llm';
+import { createLanguageModel } from '@alex/llm/factory';
+import { createJsonLogger, type Logger, systemClock } from '@alex/runtime';
+import { buildLocalAgents, type LocalAgentOptions } from '../local/local-agents';
+
+/** The model configured in the environment (offline when none is). */
+export function configuredModel(): LanguageModel {
+  return createLanguageModel(llmConfigFromEnv(process.env));
+}
+
+/** Agent logs on stderr; quiet unless ALEX_LOG_LEVEL asks for more, so progress lines stay readable. */
+export function agentLogger(): Logger {
+  const level = (process.env.ALEX_LOG_LEVEL ?? 'warn') as 'debug' | 'info' | 'warn' | 'error';
+  return createJsonLogger({ service: 'alex', level });
+}
+
+/** The five agents wired to this database with local adapters. */
+export function localAgents(handle: DatabaseHandle, extra: Partial<LocalAgentOptions> = {}) {
+  return buildLocalAgents({
+    repos: createRepositories(handle.db),
+    llm: configuredModel(),
+    logger: agentLogger(),
+    clock: systemClock,
+    ...extra,
+  });
+}

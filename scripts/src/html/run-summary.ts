@@ -1,0 +1,53 @@
+import type { SummaryPayload } from '@alex/contracts';
+import { escapeHtml } from './escape-html';
+import { formatCount, statusBadge } from './page-format';
+
+const list = (names: readonly string[]) => (names.length > 0 ? escapeHtml(names.join(', ')) : '—');
+
+function agentRows(agents: SummaryPayload['agents']): string {
+  return Object.entries(agents)
+    .map(([name, run]) => {
+      const problem = [run.error, run.detail].filter((text): text is string => text !== null).join(' — ');
+      return `<tr><td>${escapeHtml(name)}</td><td>${statusBadge(run.status)}</td><td class="num">${formatCount(run.duration_ms)}</td><td class="mono">${escapeHtml(run.model ?? '—')}</td><td>${escapeHtml(problem || '—')}</td></tr>`;
+    })
+    .join('');
+}
+
+/** The per-agent table: status, duration in ms, model and any error or detail, in the order the summary lists them. */
+export function renderAgentTable(agents: SummaryPayload['agents']): string {
+  if (Object.keys(agents).length === 0) return '<p class="note">The summary lists no agents.</p>';
+  return `<table class="agents"><thead><tr><th>Agent</th><th>Status</th><th class="num">Duration (ms)</th><th>Model</th><th>Error or detail</th></tr></thead><tbody>${agentRows(agents)}</tbody></table>`;
+}
+
+/** The plan's source, the agents it required and ran, and its note. */
+export function renderPlan(plan: SummaryPayload['plan']): string {
+  const note = plan.note ? `<dt>Note</dt><dd>${escapeHtml(plan.note)}</dd>` : '';
+  return [
+    '<dl class="facts">',
+    `<dt>Plan source</dt><dd>${escapeHtml(plan.source)}</dd>`,
+    `<dt>Required</dt><dd>${list(plan.required)}</dd>`,
+    `<dt>Executed</dt><dd>${list(plan.executed)}</dd>`,
+    `<dt>Model calls</dt><dd>${list(plan.model_calls)}</dd>`,
+    note,
+    '</dl>',
+  ].join('');
+}
+
+/** Token usage per model, or a line saying no model was called. */
+export function renderUsage(usage: SummaryPayload['usage']): string {
+  if (usage.length === 0) return '<p class="note">No language model was called for this job.</p>';
+  const rows = usage
+    .map(
+      (entry) =>
+        `<tr><td class="mono">${escapeHtml(entry.model)}</td><td class="num">${formatCount(entry.requests)}</td><td class="num">${formatCount(entry.input_tokens)}</td><td class="num">${formatCount(entry.output_tokens)}</td></tr>`,
+    )
+    .join('');
+  return `<table><thead><tr><th>Model</th><th class="num">Requests</th><th class="num">Input tokens</th><th class="num">Output tokens</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/** Where prices came from and whether any were stale or missing. */
+export function renderPrices(prices: SummaryPayload['prices']): string {
+  const stale = prices.stale ? ' (stale)' : '';
+  const missing = prices.missing.length > 0 ? `; missing: ${escapeHtml(prices.missing.join(', '))}` : '';
+  return `<p>Prices: ${escapeHtml(prices.source)}${stale}${missing}.</p>`;
+}
