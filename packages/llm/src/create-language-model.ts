@@ -1,11 +1,7 @@
-import { setTracingDisabled } from '@openai/agents-core';
 import { OpenAIChatCompletionsModel } from '@openai/agents-openai';
 import OpenAI from 'openai';
 import { type LanguageModel, OFFLINE } from './language-model';
 import type { LlmConfig } from './llm-config';
-
-// The SDK exports traces to OpenAI by default; nothing leaves the machine unless tracing is configured.
-setTracingDisabled(true);
 
 /** Builds the configured model; offline needs nothing. */
 export function createLanguageModel(config: LlmConfig): LanguageModel {

@@ -1,4 +1,9 @@
-import { MaxTurnsExceededError, type Model, ModelBehaviorError } from '@openai/agents-core';
+import {
+  MaxTurnsExceededError,
+  type Model,
+  ModelBehaviorError,
+  setTracingDisabled,
+} from '@openai/agents-core';
 import type { LanguageModel, UsageMeter } from './language-model';
 import { meteredModel } from './metered-model';
 
@@ -23,6 +28,9 @@ export interface ModelStepOptions<T> {
   attempts?: number;
   onFailure?: (error: unknown, attempt: number) => void;
 }
+
+// The SDK exports traces to OpenAI by default; nothing leaves the machine unless tracing is configured.
+setTracingDisabled(true);
 
 const TRANSIENT_STATUS = new Set([408, 409, 429, 500, 502, 503, 504]);
 

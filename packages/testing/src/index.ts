@@ -1,2 +1,3 @@
 export * from './recording-invoker';
+export * from './running-job';
 export * from './seeded-database';

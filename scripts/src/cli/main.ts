@@ -4,7 +4,10 @@ import { analyze } from './commands/analyze';
 import type { Command } from './commands/command';
 import { dbMigrate, dbReset, dbSeed } from './commands/db';
 import { demo } from './commands/demo';
+import { invoke } from './commands/invoke';
+import { listJobs, showJob } from './commands/jobs';
 import { portfolioImport, portfolioShow } from './commands/portfolio';
+import { simulate } from './commands/simulate';
 import { loadDotEnv } from './local-database';
 import { createOutput } from './output';
 
@@ -16,6 +19,25 @@ const COMMANDS: readonly Command[] = [
     usage: 'analyze [--user ID | --portfolio FILE] [--json] [--html FILE]',
     options: { json, user: { type: 'string' }, portfolio: { type: 'string' }, html: { type: 'string' } },
     run: analyze,
+  },
+  {
+    path: ['jobs'],
+    usage: 'jobs [--user ID] [--json]',
+    options: { json, user: { type: 'string' } },
+    run: listJobs,
+  },
+  { path: ['job'], usage: 'job ID [--json]', options: { json }, run: showJob },
+  {
+    path: ['simulate'],
+    usage: 'simulate [--user ID] [--paths N] [--seed S] [--json]',
+    options: { json, user: { type: 'string' }, paths: { type: 'string' }, seed: { type: 'string' } },
+    run: simulate,
+  },
+  {
+    path: ['invoke'],
+    usage: 'invoke AGENT --event FILE [--json]',
+    options: { json, event: { type: 'string' } },
+    run: invoke,
   },
   { path: ['demo'], usage: 'demo [--json]   (pnpm start)', options: { json }, run: demo },
   { path: ['db', 'migrate'], usage: 'db migrate [--json]', options: { json }, run: dbMigrate },

@@ -7,7 +7,7 @@ import {
   startLocalSqs,
 } from '@alex/local-queue';
 import type { AgentHandler, Logger } from '@alex/runtime';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 
 /** The local stand-in for SQS and the planner's event source mapping. */
 export interface LocalStack {
@@ -15,6 +15,10 @@ export interface LocalStack {
   dlqUrl: string;
   /** Sends a job message the way the API does. */
   submit(message: AnalysisJobMessage): Promise<string>;
+  /** Sends a raw body, for drills with malformed messages. */
+  sendRaw(body: string): Promise<void>;
+  /** Messages waiting in the dead-letter queue. */
+  deadLetters(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -50,6 +54,18 @@ export async function startLocalStack(options: {
       queueUrl: queues.queueUrl,
       dlqUrl: queues.dlqUrl,
       submit: async (message) => (await queue.send(message)).messageId,
+      async sendRaw(body) {
+        await client.send(new SendMessageCommand({ QueueUrl: queues.queueUrl, MessageBody: body }));
+      },
+      async deadLetters() {
+        const { Attributes } = await client.send(
+          new GetQueueAttributesCommand({
+            QueueUrl: queues.dlqUrl,
+            AttributeNames: ['ApproximateNumberOfMessages'],
+          }),
+        );
+        return Number(Attributes?.ApproximateNumberOfMessages ?? 0);
+      },
       async stop() {
         await mapping.stop();
         client.destroy();

@@ -13,6 +13,8 @@ export type ClaimResult = { ok: true; job: Job } | { ok: false; error: ClaimRefu
 
 /** Input of a new job. */
 export interface NewJob {
+  /** A caller-chosen id (e.g. an idempotency key from the API); generated when omitted. */
+  id?: string;
   clerkUserId: string;
   jobType: JobType;
   requestPayload: JsonObject | null;

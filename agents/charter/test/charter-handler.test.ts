@@ -1,0 +1,80 @@
+import { ChartsPayload } from '@alex/contracts';
+import { OFFLINE } from '@alex/llm';
+import { createMemoryLogger, systemClock } from '@alex/runtime';
+import { createRunningJob, openSeededDatabase, recordedEvent, type SeededDatabase } from '@alex/testing';
+import { Usage } from '@openai/agents-core';
+import { assistantMessage, ScriptedModel } from '@openai/agents-core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CharterDeps, createCharterHandler } from '../src';
+
+const event = recordedEvent(new URL('./events/job.json', import.meta.url));
+const reply = (value: unknown) => ({
+  output: [assistantMessage(JSON.stringify(value))],
+  usage: new Usage({ requests: 1, inputTokens: 80, outputTokens: 30, totalTokens: 110 }),
+});
+const sum = (chart: ChartsPayload[string] | undefined) =>
+  Math.round((chart?.data ?? []).reduce((total, d) => total + d.value, 0) * 100) / 100;
+
+let database: SeededDatabase;
+beforeAll(async () => {
+  database = await openSeededDatabase();
+});
+afterAll(() => database.close());
+
+const deps = (model: ScriptedModel | null): CharterDeps => ({
+  repos: database.repos,
+  llm: model ? { id: 'scripted', model } : OFFLINE,
+  logger: createMemoryLogger('charter'),
+  clock: systemClock,
+});
+
+async function chartsOf(jobId: string) {
+  return ChartsPayload.parse((await database.repos.jobs.find(jobId))?.chartsPayload);
+}
+
+describe('charter handler', () => {
+  it('stores the computed charts offline, each reconciling to the value it covers', async () => {
+    const job = await createRunningJob(database.repos, { id: event.job_id as string });
+    expect(await createCharterHandler(deps(null))(event)).toMatchObject({ ok: true, model: 'offline' });
+    const charts = await chartsOf(job.id);
+    expect(sum(charts.asset_allocation)).toBe(99437.5);
+    expect(sum(charts.account_breakdown)).toBe(99437.5);
+    expect(sum(charts.geographic_exposure)).toBe(90937.5);
+    expect(sum(charts.top_holdings)).toBe(90937.5);
+    expect(charts.asset_allocation).toMatchObject({ type: 'pie', model: 'offline', order: 0 });
+  });
+
+  it("keeps the model's choice, order and wording but the computed data", async () => {
+    const job = await createRunningJob(database.repos);
+    const model = new ScriptedModel([
+      reply({
+        charts: [
+          { key: 'top_holdings', title: 'Your **biggest** holdings', description: 'Where the money is.' },
+          { key: 'asset_allocation', title: 'Mix', description: 'Stocks, bonds, gold and cash.' },
+        ],
+      }),
+    ]);
+    await createCharterHandler(deps(model))({ job_id: job.id });
+    const charts = await chartsOf(job.id);
+    expect(Object.keys(charts).sort()).toEqual(['asset_allocation', 'top_holdings']);
+    expect(charts.top_holdings).toMatchObject({
+      title: 'Your biggest holdings',
+      order: 0,
+      model: 'scripted',
+    });
+    expect(charts.asset_allocation?.order).toBe(1);
+    expect(sum(charts.asset_allocation)).toBe(99437.5);
+  });
+
+  it('falls back to the computed set when the model picks a chart that does not exist', async () => {
+    const job = await createRunningJob(database.repos);
+    const model = new ScriptedModel([
+      reply({ charts: [{ key: 'crypto_moonshots', title: 'x', description: 'y' }] }),
+    ]);
+    const response = await createCharterHandler(deps(model))({ job_id: job.id });
+    expect(response.ok && response.detail).toMatch(/no computed chart "crypto_moonshots"/);
+    const charts = await chartsOf(job.id);
+    expect(Object.keys(charts)).toContain('sector_breakdown');
+    expect(charts.sector_breakdown?.model).toBe('offline');
+  });
+});

@@ -1,0 +1,82 @@
+import { RetirementPayload } from '@alex/contracts';
+import { OFFLINE } from '@alex/llm';
+import { createMemoryLogger, systemClock } from '@alex/runtime';
+import { createRunningJob, openSeededDatabase, recordedEvent, type SeededDatabase } from '@alex/testing';
+import { Usage } from '@openai/agents-core';
+import { assistantMessage, ScriptedModel } from '@openai/agents-core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRetirementHandler, type RetirementDeps } from '../src';
+
+const event = recordedEvent(new URL('./events/job.json', import.meta.url));
+const analysis = `# Retirement outlook\n\n${'At a 10% success rate the target income is out of reach on current savings. '.repeat(4)}`;
+
+let database: SeededDatabase;
+beforeAll(async () => {
+  database = await openSeededDatabase();
+});
+afterAll(() => database.close());
+
+const deps = (model: ScriptedModel | null): RetirementDeps => ({
+  repos: database.repos,
+  llm: model ? { id: 'scripted', model } : OFFLINE,
+  logger: createMemoryLogger('retirement'),
+  clock: systemClock,
+  paths: 2000,
+});
+
+async function payloadOf(jobId: string) {
+  return RetirementPayload.parse((await database.repos.jobs.find(jobId))?.retirementPayload);
+}
+
+describe('retirement handler', () => {
+  it('stores the seeded simulation with an offline analysis on its recorded event', async () => {
+    const job = await createRunningJob(database.repos, { id: event.job_id as string });
+    expect(await createRetirementHandler(deps(null))(event)).toMatchObject({ ok: true, model: 'offline' });
+    const payload = await payloadOf(job.id);
+    expect(payload.simulation.paths).toBe(2000);
+    expect(payload.simulation.bands[0]).toMatchObject({ year: 0, age: 40 });
+    expect(payload.simulation.bands.at(-1)?.age).toBe(95);
+    expect(payload.analysis).toContain('Written without a language model');
+    const rate = (payload.simulation.success_rate * 100).toFixed(1);
+    expect(payload.analysis).toContain(`Success rate (money lasts to 95): ${rate}%`);
+  });
+
+  it('gives identical numbers for the same seed in two jobs', async () => {
+    const first = await createRunningJob(database.repos);
+    const second = await createRunningJob(database.repos);
+    await createRetirementHandler(deps(null))({ job_id: first.id });
+    await createRetirementHandler(deps(null))({ job_id: second.id });
+    expect((await payloadOf(first.id)).simulation).toEqual((await payloadOf(second.id)).simulation);
+  });
+
+  it("stores the model's analysis beside the computed numbers", async () => {
+    const job = await createRunningJob(database.repos);
+    const model = new ScriptedModel([
+      {
+        output: [assistantMessage(analysis)],
+        usage: new Usage({ requests: 1, inputTokens: 1, outputTokens: 1, totalTokens: 2 }),
+      },
+    ]);
+    await createRetirementHandler(deps(model))({ job_id: job.id });
+    const payload = await payloadOf(job.id);
+    expect(payload).toMatchObject({ model: 'scripted', analysis: analysis.trim() });
+    expect(payload.simulation.success_rate).toBeGreaterThan(0);
+  });
+
+  it('fails clearly when the user has no current age, writing nothing', async () => {
+    const { repos } = database;
+    await repos.users.upsert({
+      clerkUserId: 'no_age',
+      displayName: 'N',
+      yearsUntilRetirement: 20,
+      targetRetirementIncome: 50000,
+    });
+    await repos.portfolios.replaceAccounts('no_age', [
+      { accountName: 'A', accountPurpose: null, cashBalance: 1000, cashInterest: 0, positions: [] },
+    ]);
+    const job = await createRunningJob(repos, { clerkUserId: 'no_age' });
+    const response = await createRetirementHandler(deps(null))({ job_id: job.id });
+    expect(response).toMatchObject({ ok: false, error: expect.stringContaining('current age') });
+    expect((await repos.jobs.find(job.id))?.retirementPayload).toBeNull();
+  });
+});

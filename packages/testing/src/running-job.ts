@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import type { Job } from '@alex/contracts';
+import type { Repositories } from '@alex/database';
+
+/** Creates a job for the user (with the given id, when a recorded event names one) and claims it. */
+export async function createRunningJob(
+  repos: Repositories,
+  options: { id?: string; clerkUserId?: string } = {},
+): Promise<Job> {
+  const job = await repos.jobs.create({
+    ...(options.id ? { id: options.id } : {}),
+    clerkUserId: options.clerkUserId ?? 'test_user_001',
+    jobType: 'portfolio_analysis',
+    requestPayload: { analysis_type: 'portfolio', options: {} },
+  });
+  const claim = await repos.jobs.claim(job.id);
+  if (!claim.ok) throw new Error(`could not claim test job ${job.id}`);
+  return claim.job;
+}
+
+/** Reads a recorded event (JSON) relative to the calling test file's URL. */
+export function recordedEvent(url: URL): Record<string, unknown> {
+  return JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;
+}
