@@ -13,7 +13,11 @@ as_postgres() {
 }
 
 if [ "${1:-}" = stop ]; then
-  as_postgres "$BIN/pg_ctl" -D "$DATA_DIR" -m fast stop >/dev/null 2>&1 || true
+  # Stop only a server this script started, never one that was already running.
+  if [ -f "${DATA_DIR}.started-by-us" ]; then
+    as_postgres "$BIN/pg_ctl" -D "$DATA_DIR" -m fast stop >/dev/null 2>&1 || true
+    rm -f "${DATA_DIR}.started-by-us"
+  fi
   exit 0
 fi
 
@@ -27,7 +31,10 @@ if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
   useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
 fi
 
-if ! as_postgres "$BIN/pg_isready" -h 127.0.0.1 -p "$PORT" -q 2>/dev/null; then
+if as_postgres "$BIN/pg_isready" -h 127.0.0.1 -p "$PORT" -q 2>/dev/null; then
+  echo "using the PostgreSQL already running on 127.0.0.1:$PORT" >&2
+else
+  touch "${DATA_DIR}.started-by-us" 2>/dev/null || true
   if [ ! -f "$DATA_DIR/PG_VERSION" ]; then
     mkdir -p "$DATA_DIR"
     [ "$(id -u)" = 0 ] && chown postgres "$DATA_DIR"

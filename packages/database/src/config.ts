@@ -52,7 +52,10 @@ export function databaseConfigFromEnv(
   rawEnv: Record<string, string | undefined>,
   defaults: { dataDir: string | null },
 ): DatabaseConfig {
-  const parsed = DatabaseEnv.safeParse(rawEnv);
+  // An empty variable (as copied from .env.example) means unset.
+  const parsed = DatabaseEnv.safeParse(
+    Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== '')),
+  );
   if (!parsed.success) fail(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   const env = parsed.data;
   const driver =

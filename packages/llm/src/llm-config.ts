@@ -23,7 +23,8 @@ export class LlmConfigError extends Error {
  * implies an OpenAI-compatible endpoint such as Ollama at http://localhost:11434/v1).
  */
 export function llmConfigFromEnv(env: Record<string, string | undefined>): LlmConfig {
-  const parsed = LlmEnv.safeParse(env);
+  // An empty variable (as copied from .env.example) means unset.
+  const parsed = LlmEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     throw new LlmConfigError(
       `Invalid model configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,

@@ -30,7 +30,10 @@ export function formatJobSummary(job: JobJson): string {
       `Report: ${report.data.content.length} characters by ${report.data.model}: ${heading.replace(/^#+\s*/, '')}`,
     );
   }
-  if (charts.success) lines.push(`Charts: ${Object.keys(charts.data).join(', ')}`);
+  if (charts.success) {
+    const ordered = Object.entries(charts.data).sort(([, a], [, b]) => (a.order ?? 0) - (b.order ?? 0));
+    lines.push(`Charts: ${ordered.map(([key]) => key).join(', ')}`);
+  }
   if (retirement.success) {
     const { success_rate, success_rate_ci95, paths } = retirement.data.simulation;
     const pct = (value: number) => `${(value * 100).toFixed(1)}%`;

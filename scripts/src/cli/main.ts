@@ -3,7 +3,6 @@ import { CliError, UsageError } from './cli-error';
 import { analyze } from './commands/analyze';
 import type { Command } from './commands/command';
 import { dbMigrate, dbReset, dbSeed } from './commands/db';
-import { demo } from './commands/demo';
 import { invoke } from './commands/invoke';
 import { listJobs, showJob } from './commands/jobs';
 import { portfolioImport, portfolioShow } from './commands/portfolio';
@@ -39,7 +38,6 @@ const COMMANDS: readonly Command[] = [
     options: { json, event: { type: 'string' } },
     run: invoke,
   },
-  { path: ['demo'], usage: 'demo [--json]   (pnpm start)', options: { json }, run: demo },
   { path: ['db', 'migrate'], usage: 'db migrate [--json]', options: { json }, run: dbMigrate },
   { path: ['db', 'seed'], usage: 'db seed [--json]', options: { json }, run: dbSeed },
   {

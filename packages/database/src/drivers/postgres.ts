@@ -18,6 +18,9 @@ export interface PostgresOptions extends DriverOptions {
 /** Opens a pooled connection to a PostgreSQL server given by URL. */
 export async function openPostgresDatabase(options: PostgresOptions): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
+  // An idle client the server drops emits 'error' on the pool; unhandled, it would crash the process.
+  // The next query gets a fresh connection, so the event only needs to be observed.
+  pool.on('error', () => {});
   const client = drizzle(pool, { schema, logger: options.logger ?? false });
   return {
     db: client as unknown as AlexDatabase,

@@ -1,0 +1,27 @@
+import { COMMON_ENV_SOURCES, CommonAgentEnv, parseConfig } from '@alex/runtime';
+import { z } from 'zod';
+
+/** The planner Lambda's environment. */
+export const PlannerEnv = CommonAgentEnv.extend({
+  TAGGER_FUNCTION: z.string().min(1).default('alex-tagger'),
+  REPORTER_FUNCTION: z.string().min(1).default('alex-reporter'),
+  CHARTER_FUNCTION: z.string().min(1).default('alex-charter'),
+  RETIREMENT_FUNCTION: z.string().min(1).default('alex-retirement'),
+  /** Client timeout for a specialist invoke; above the specialists' 300 s Lambda timeout. */
+  INVOKE_TIMEOUT_MS: z.coerce.number().int().positive().default(310_000),
+  /** Polygon key in Secrets Manager; unset means stored prices are used as they are. */
+  POLYGON_API_KEY_SECRET_ARN: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:secretsmanager:/)
+    .optional(),
+  POLYGON_PLAN: z.enum(['free', 'paid']).default('free'),
+});
+export type PlannerEnv = z.infer<typeof PlannerEnv>;
+
+/** Reads the planner's configuration; the error names every bad variable and its source. */
+export function plannerConfig(env: Record<string, string | undefined>): PlannerEnv {
+  return parseConfig(PlannerEnv, env, {
+    ...COMMON_ENV_SOURCES,
+    POLYGON_API_KEY_SECRET_ARN: 'terraform variable polygon_api_key_secret_arn',
+  });
+}

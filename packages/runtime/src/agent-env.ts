@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** Variables every agent Lambda reads: the Aurora Data API, the model, logging. */
+export const CommonAgentEnv = z.object({
+  DATABASE_CLUSTER_ARN: z.string().regex(/^arn:aws[a-z-]*:rds:/, 'must be an Aurora cluster ARN'),
+  DATABASE_SECRET_ARN: z.string().regex(/^arn:aws[a-z-]*:secretsmanager:/, 'must be a Secrets Manager ARN'),
+  DATABASE_NAME: z.string().min(1).default('alex'),
+  LLM_PROVIDER: z.enum(['bedrock', 'openai-compatible', 'offline']).default('bedrock'),
+  BEDROCK_MODEL_ID: z.string().min(1).default('us.amazon.nova-pro-v1:0'),
+  BEDROCK_REGION: z.string().min(1).default('us-east-1'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Langfuse tracing is on only when both keys are available. */
+  LANGFUSE_PUBLIC_KEY: z.string().min(1).optional(),
+  LANGFUSE_SECRET_ARN: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:secretsmanager:/)
+    .optional(),
+  LANGFUSE_HOST: z.url().optional(),
+});
+export type CommonAgentEnv = z.infer<typeof CommonAgentEnv>;
+
+/** Where each common variable's value comes from, for configuration errors. */
+export const COMMON_ENV_SOURCES: Record<string, string> = {
+  DATABASE_CLUSTER_ARN: 'terraform output aurora_cluster_arn',
+  DATABASE_SECRET_ARN: 'terraform output aurora_secret_arn',
+  DATABASE_NAME: 'terraform variable database_name',
+  BEDROCK_MODEL_ID: 'terraform variable bedrock_model_id',
+  BEDROCK_REGION: 'terraform variable bedrock_region',
+  LANGFUSE_SECRET_ARN: 'terraform variable langfuse_secret_arn',
+};
