@@ -25,6 +25,7 @@ export default defineConfig({
       workspace('analytics', 'packages/analytics'),
       workspace('data-api-local', 'packages/data-api-local'),
       workspace('local-queue', 'packages/local-queue'),
+      workspace('aws-adapters', 'packages/aws-adapters'),
       { test: { name: 'database:unit', root: 'packages/database', include: ['test/unit/**/*.test.ts'] } },
       databaseProject('pglite'),
       databaseProject('postgres'),

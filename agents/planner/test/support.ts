@@ -37,10 +37,7 @@ export async function plannerFixture(behaviours: Behaviours, model: Model | null
     llm,
     logger,
     clock: systemClock,
-    marketData: storedPrices(async (symbols) => {
-      const found = await database.repos.instruments.findMany(symbols);
-      return new Map(found.map((i) => [i.symbol, i.currentPrice]));
-    }),
+    marketData: storedPrices((symbols) => database.repos.instruments.storedPrices(symbols)),
   };
   const job = await database.repos.jobs.create({
     clerkUserId: 'test_user_001',

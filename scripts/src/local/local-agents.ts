@@ -43,10 +43,7 @@ export function buildLocalAgents(options: LocalAgentOptions): {
     ...options.overrides,
   };
   const invoker = observedInvoker(inProcessInvoker(specialists), options.onProgress ?? (() => {}));
-  const marketData = storedPrices(async (symbols) => {
-    const found = await repos.instruments.findMany(symbols);
-    return new Map(found.map((instrument) => [instrument.symbol, instrument.currentPrice]));
-  });
+  const marketData = storedPrices((symbols) => repos.instruments.storedPrices(symbols));
   const planner =
     options.overrides?.planner ?? createPlannerHandler({ ...deps('planner'), invoker, marketData });
   return { handlers: { ...specialists, planner }, invoker };

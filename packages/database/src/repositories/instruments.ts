@@ -41,6 +41,8 @@ export interface InstrumentsRepository {
   listUnclassified(): Promise<Instrument[]>;
   classify(symbol: string, classification: Classification): Promise<boolean>;
   updatePrice(symbol: string, price: number): Promise<boolean>;
+  /** Stored prices by symbol (null when an instrument has none; unknown symbols are absent). */
+  storedPrices(symbols: readonly string[]): Promise<Map<string, number | null>>;
 }
 
 function parseAll(rows: unknown[]): Instrument[] {
@@ -49,7 +51,11 @@ function parseAll(rows: unknown[]): Instrument[] {
 
 /** Creates the instruments repository over a database. */
 export function instrumentsRepository(db: AlexDatabase): InstrumentsRepository {
-  return {
+  const repository: InstrumentsRepository = {
+    async storedPrices(symbols) {
+      const found = await repository.findMany(symbols);
+      return new Map(found.map((instrument) => [instrument.symbol, instrument.currentPrice]));
+    },
     async list() {
       return parseAll(await db.select().from(instruments).orderBy(asc(instruments.symbol)));
     },
@@ -112,4 +118,5 @@ export function instrumentsRepository(db: AlexDatabase): InstrumentsRepository {
       return rows.length === 1;
     },
   };
+  return repository;
 }

@@ -1,0 +1,26 @@
+import { lambdaInvoker } from '@alex/aws-adapters';
+import { createLambdaContext } from '@alex/lambda-context';
+import { plannerConfig } from './config';
+import { createPlannerHandler } from './create-planner-handler';
+import { plannerMarketData } from './market-data';
+
+// Built once per container: configuration errors fail the cold start loudly, naming every variable.
+const config = plannerConfig(process.env);
+const context = await createLambdaContext(config, 'planner');
+const invoker = lambdaInvoker({
+  functionNames: {
+    tagger: config.TAGGER_FUNCTION,
+    reporter: config.REPORTER_FUNCTION,
+    charter: config.CHARTER_FUNCTION,
+    retirement: config.RETIREMENT_FUNCTION,
+  },
+  timeoutMs: config.INVOKE_TIMEOUT_MS,
+});
+const handle = createPlannerHandler({
+  ...context,
+  invoker,
+  marketData: await plannerMarketData(config, context),
+});
+
+/** The planner Lambda: SQS batches (partial batch failures reported) or a direct `{job_id}` invocation. */
+export const handler = (event: unknown) => handle(event);

@@ -1,0 +1,13 @@
+import { createLambdaContext } from '@alex/lambda-context';
+import { retirementConfig } from './config';
+import { createRetirementHandler } from './create-retirement-handler';
+
+// Built once per container: configuration errors fail the cold start loudly, naming every variable.
+const config = retirementConfig(process.env);
+const handle = createRetirementHandler({
+  ...(await createLambdaContext(config, 'retirement')),
+  paths: config.RETIREMENT_PATHS,
+});
+
+/** The retirement Lambda: `{job_id}` in, an AgentResponse out. */
+export const handler = (event: unknown) => handle(event);
