@@ -1,10 +1,14 @@
-import { createLambdaContext } from '@alex/lambda-context';
+import { createLambdaContext, type Invocation } from '@alex/lambda-context';
 import { charterConfig } from './config';
 import { createCharterHandler } from './create-charter-handler';
 
 // Built once per container: configuration errors fail the cold start loudly, naming every variable.
 const config = charterConfig(process.env);
-const handle = createCharterHandler({ ...(await createLambdaContext(config, 'charter')) });
+const context = await createLambdaContext(config, 'charter');
+const handle = createCharterHandler({ ...context });
 
 /** The charter Lambda: `{job_id}` in, an AgentResponse out. */
-export const handler = (event: unknown) => handle(event);
+export const handler = (event: unknown, invocation?: Invocation) => {
+  context.startInvocation(invocation);
+  return handle(event);
+};

@@ -1,5 +1,5 @@
 import { lambdaInvoker } from '@alex/aws-adapters';
-import { createLambdaContext } from '@alex/lambda-context';
+import { createLambdaContext, type Invocation } from '@alex/lambda-context';
 import { plannerConfig } from './config';
 import { createPlannerHandler } from './create-planner-handler';
 import { plannerMarketData } from './market-data';
@@ -23,4 +23,7 @@ const handle = createPlannerHandler({
 });
 
 /** The planner Lambda: SQS batches (partial batch failures reported) or a direct `{job_id}` invocation. */
-export const handler = (event: unknown) => handle(event);
+export const handler = (event: unknown, invocation?: Invocation) => {
+  context.startInvocation(invocation);
+  return handle(event);
+};

@@ -1,5 +1,5 @@
 import { s3VectorsKnowledge } from '@alex/aws-adapters';
-import { createLambdaContext } from '@alex/lambda-context';
+import { createLambdaContext, type Invocation } from '@alex/lambda-context';
 import { S3VectorsClient } from '@aws-sdk/client-s3vectors';
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { reporterConfig } from './config';
@@ -19,4 +19,7 @@ const knowledge = s3VectorsKnowledge({
 const handle = createReporterHandler({ ...context, knowledge });
 
 /** The reporter Lambda: `{job_id}` in, an AgentResponse out. */
-export const handler = (event: unknown) => handle(event);
+export const handler = (event: unknown, invocation?: Invocation) => {
+  context.startInvocation(invocation);
+  return handle(event);
+};

@@ -1,13 +1,14 @@
-import { createLambdaContext } from '@alex/lambda-context';
+import { createLambdaContext, type Invocation } from '@alex/lambda-context';
 import { retirementConfig } from './config';
 import { createRetirementHandler } from './create-retirement-handler';
 
 // Built once per container: configuration errors fail the cold start loudly, naming every variable.
 const config = retirementConfig(process.env);
-const handle = createRetirementHandler({
-  ...(await createLambdaContext(config, 'retirement')),
-  paths: config.RETIREMENT_PATHS,
-});
+const context = await createLambdaContext(config, 'retirement');
+const handle = createRetirementHandler({ ...context, paths: config.RETIREMENT_PATHS });
 
 /** The retirement Lambda: `{job_id}` in, an AgentResponse out. */
-export const handler = (event: unknown) => handle(event);
+export const handler = (event: unknown, invocation?: Invocation) => {
+  context.startInvocation(invocation);
+  return handle(event);
+};

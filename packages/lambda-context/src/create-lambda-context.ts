@@ -1,15 +1,36 @@
 import { createRepositories, type Repositories } from '@alex/database';
 import { openDataApiDatabase } from '@alex/database/data-api';
-import { type LanguageModel, llmConfigFromEnv } from '@alex/llm';
-import { createLanguageModel } from '@alex/llm/factory';
+import { type LanguageModel, OFFLINE } from '@alex/llm';
+import { BedrockModel } from '@alex/llm/bedrock';
 import { type Clock, type CommonAgentEnv, createJsonLogger, type Logger, systemClock } from '@alex/runtime';
 
-/** The invocation-independent dependencies of an agent Lambda, built once per container. */
+/** What Lambda passes as the second handler argument (the part the agents use). */
+export interface Invocation {
+  getRemainingTimeInMillis(): number;
+}
+
+/** The dependencies of an agent Lambda, built once per container, and a hook for each invocation. */
 export interface LambdaContext {
   repos: Repositories;
   llm: LanguageModel;
   logger: Logger;
   clock: Clock;
+  /** Records the current invocation so model retries stop before the Lambda's deadline. */
+  startInvocation(invocation: Invocation | undefined): void;
+}
+
+// Bedrock in AWS, or offline; the OpenAI-compatible provider is for local use and stays out of the bundles.
+function lambdaModel(env: CommonAgentEnv, remainingTimeMs: () => number): LanguageModel {
+  if (env.LLM_PROVIDER === 'offline') return OFFLINE;
+  if (env.LLM_PROVIDER !== 'bedrock') {
+    throw new Error(`LLM_PROVIDER=${env.LLM_PROVIDER} is not available in Lambda: use bedrock or offline`);
+  }
+  const model = new BedrockModel({
+    modelId: env.BEDROCK_MODEL_ID,
+    region: env.BEDROCK_REGION,
+    retry: { remainingTimeMs },
+  });
+  return { id: env.BEDROCK_MODEL_ID, model };
 }
 
 /** Builds the Data API repositories, the configured model and a JSON logger for one agent Lambda. */
@@ -20,18 +41,21 @@ export async function createLambdaContext(env: CommonAgentEnv, service: string):
     database: env.DATABASE_NAME,
     ...(process.env.AWS_REGION ? { region: process.env.AWS_REGION } : {}),
   });
-  const llm = createLanguageModel(
-    llmConfigFromEnv({
-      LLM_PROVIDER: env.LLM_PROVIDER,
-      BEDROCK_MODEL_ID: env.BEDROCK_MODEL_ID,
-      BEDROCK_REGION: env.BEDROCK_REGION,
-    }),
-  );
+  let invocation: Invocation | undefined;
+  const remainingTimeMs = () => invocation?.getRemainingTimeInMillis() ?? Number.POSITIVE_INFINITY;
   // Lambda sends stdout to CloudWatch; one JSON object per line keeps logs queryable.
   const logger = createJsonLogger({
     service,
     level: env.LOG_LEVEL,
     write: (line) => process.stdout.write(`${line}\n`),
   });
-  return { repos: createRepositories(database.db), llm, logger, clock: systemClock };
+  return {
+    repos: createRepositories(database.db),
+    llm: lambdaModel(env, remainingTimeMs),
+    logger,
+    clock: systemClock,
+    startInvocation(current) {
+      invocation = current;
+    },
+  };
 }

@@ -1,11 +1,33 @@
 import { OpenAIChatCompletionsModel } from '@openai/agents-openai';
 import OpenAI from 'openai';
+import { BedrockModel } from './bedrock/bedrock-model';
 import { type LanguageModel, OFFLINE } from './language-model';
 import type { LlmConfig } from './llm-config';
 
-/** Builds the configured model; offline needs nothing. */
-export function createLanguageModel(config: LlmConfig): LanguageModel {
+/** What the runtime adds to the configuration when building a model. */
+export interface LanguageModelOptions {
+  /**
+   * Time left before the caller must be done (a Lambda handler passes a function reading the current
+   * invocation's `context.getRemainingTimeInMillis()`); Bedrock retries stop before it. Default: no deadline.
+   */
+  remainingTimeMs?: () => number;
+}
+
+/**
+ * Builds the configured model; offline needs nothing. This module imports every provider; a bundle that
+ * only needs Bedrock imports `@alex/llm/bedrock` instead and leaves the `openai` package out.
+ */
+export function createLanguageModel(config: LlmConfig, options: LanguageModelOptions = {}): LanguageModel {
   if (config.provider === 'offline') return OFFLINE;
+  if (config.provider === 'bedrock') {
+    const model = new BedrockModel({
+      modelId: config.modelId,
+      region: config.region,
+      timeoutMs: config.timeoutMs,
+      ...(options.remainingTimeMs ? { retry: { remainingTimeMs: options.remainingTimeMs } } : {}),
+    });
+    return { id: config.modelId, model };
+  }
   const client = new OpenAI({
     baseURL: config.baseUrl,
     apiKey: config.apiKey,

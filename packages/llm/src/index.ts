@@ -1,3 +1,4 @@
+export * from './errors';
 export * from './language-model';
 export * from './llm-config';
 export * from './metered-model';

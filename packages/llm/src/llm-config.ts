@@ -3,14 +3,18 @@ import { z } from 'zod';
 /** Which model provider to use and how to reach it. */
 export type LlmConfig =
   | { provider: 'offline' }
-  | { provider: 'openai-compatible'; baseUrl: string; model: string; apiKey: string; timeoutMs: number };
+  | { provider: 'openai-compatible'; baseUrl: string; model: string; apiKey: string; timeoutMs: number }
+  | { provider: 'bedrock'; modelId: string; region: string; timeoutMs: number };
 
 const LlmEnv = z.object({
-  LLM_PROVIDER: z.enum(['offline', 'openai-compatible']).optional(),
+  LLM_PROVIDER: z.enum(['offline', 'openai-compatible', 'bedrock']).optional(),
   LLM_BASE_URL: z.url().optional(),
   LLM_MODEL: z.string().min(1).optional(),
   LLM_API_KEY: z.string().min(1).optional(),
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  // Nova Pro through the US cross-region inference profile (IAM must allow inference-profile/*).
+  BEDROCK_MODEL_ID: z.string().min(1).default('us.amazon.nova-pro-v1:0'),
+  BEDROCK_REGION: z.string().min(1).default('us-east-1'),
 });
 
 /** Thrown when the model configuration is incomplete; names every variable at fault. */
@@ -20,11 +24,14 @@ export class LlmConfigError extends Error {
 
 /**
  * Reads the model settings: offline unless LLM_PROVIDER says otherwise (or LLM_BASE_URL is set, which
- * implies an OpenAI-compatible endpoint such as Ollama at http://localhost:11434/v1).
+ * implies an OpenAI-compatible endpoint such as Ollama at http://localhost:11434/v1). LLM_PROVIDER=bedrock
+ * uses BEDROCK_MODEL_ID and BEDROCK_REGION; LLM_TIMEOUT_MS bounds one model request for every provider.
  */
 export function llmConfigFromEnv(env: Record<string, string | undefined>): LlmConfig {
-  // An empty variable (as copied from .env.example) means unset.
-  const parsed = LlmEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  // Empty values (an unfilled .env line) mean "not set".
+  const parsed = LlmEnv.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')),
+  );
   if (!parsed.success) {
     throw new LlmConfigError(
       `Invalid model configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
@@ -33,6 +40,14 @@ export function llmConfigFromEnv(env: Record<string, string | undefined>): LlmCo
   const values = parsed.data;
   const provider = values.LLM_PROVIDER ?? (values.LLM_BASE_URL ? 'openai-compatible' : 'offline');
   if (provider === 'offline') return { provider };
+  if (provider === 'bedrock') {
+    return {
+      provider,
+      modelId: values.BEDROCK_MODEL_ID,
+      region: values.BEDROCK_REGION,
+      timeoutMs: values.LLM_TIMEOUT_MS,
+    };
+  }
   const missing = (['LLM_BASE_URL', 'LLM_MODEL'] as const).filter((name) => !values[name]);
   if (missing.length > 0) {
     throw new LlmConfigError(

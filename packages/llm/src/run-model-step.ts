@@ -4,6 +4,7 @@ import {
   ModelBehaviorError,
   setTracingDisabled,
 } from '@openai/agents-core';
+import { ModelRetriesExhaustedError } from './errors';
 import type { LanguageModel, UsageMeter } from './language-model';
 import { meteredModel } from './metered-model';
 
@@ -34,9 +35,19 @@ setTracingDisabled(true);
 
 const TRANSIENT_STATUS = new Set([408, 409, 429, 500, 502, 503, 504]);
 
-/** True for failures a retry can fix: timeouts, throttling, server errors, dropped connections. */
+/**
+ * True for failures a retry can fix: timeouts, throttling, server errors, dropped connections. A model that
+ * retries on its own (Bedrock) reports a spent retry budget as ModelRetriesExhaustedError, which is not
+ * transient here, so the two retry layers never multiply.
+ */
 export function isTransientModelError(error: unknown): boolean {
-  if (error instanceof ModelBehaviorError || error instanceof MaxTurnsExceededError) return false;
+  if (
+    error instanceof ModelBehaviorError ||
+    error instanceof MaxTurnsExceededError ||
+    error instanceof ModelRetriesExhaustedError
+  ) {
+    return false;
+  }
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number') return TRANSIENT_STATUS.has(status);
   const name = (error as { name?: unknown } | null)?.name;
