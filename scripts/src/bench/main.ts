@@ -1,4 +1,5 @@
 import { benchCriticalPath, benchMonteCarlo, benchOfflineJobs } from './agents-bench';
+import { benchColdStart } from './cold-start';
 import { benchDatabaseOpen } from './database-open';
 
 // Benchmarks print figures; they assert nothing and never run as tests.
@@ -8,3 +9,5 @@ await benchDatabaseOpen(log);
 benchMonteCarlo(log);
 await benchOfflineJobs(log);
 await benchCriticalPath(log);
+// Cold starts read the bundles `pnpm build` wrote (the bench script builds first).
+await benchColdStart(log);

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseDeployConfig } from '../../src/deploy/deploy-config';
+
+describe('parseDeployConfig', () => {
+  it('defaults to all five agents through terraform with the alex prefix', () => {
+    const config = parseDeployConfig([], { AWS_REGION: 'eu-west-1', ALEX_CODE_BUCKET: 'alex-code' });
+    expect(config).toMatchObject({
+      agents: ['tagger', 'reporter', 'charter', 'retirement', 'planner'],
+      mode: 'terraform',
+      dryRun: false,
+      bucket: 'alex-code',
+      region: 'eu-west-1',
+      functionPrefix: 'alex',
+      terraformDir: 'terraform/agents',
+    });
+  });
+
+  it('lets flags override the environment', () => {
+    const config = parseDeployConfig(
+      ['tagger', '--update-code', '--bucket', 'other-bucket', '--region', 'us-west-2', '--prefix', 'dev'],
+      { AWS_REGION: 'eu-west-1', ALEX_CODE_BUCKET: 'alex-code', ALEX_FUNCTION_PREFIX: 'prod' },
+    );
+    expect(config).toMatchObject({
+      agents: ['tagger'],
+      mode: 'update-code',
+      bucket: 'other-bucket',
+      region: 'us-west-2',
+      functionPrefix: 'dev',
+    });
+  });
+
+  it('needs no region or bucket for a dry run', () => {
+    expect(parseDeployConfig(['--dry-run'], {})).toMatchObject({ dryRun: true });
+  });
+
+  it('names the missing region and where it comes from', () => {
+    expect(() => parseDeployConfig([], { AWS_REGION: '' })).toThrow(
+      'invalid deploy configuration: region: required (set AWS_REGION or pass --region) (from --region or AWS_REGION)',
+    );
+  });
+
+  it('rejects an unknown agent, a bad bucket name and an unknown flag', () => {
+    expect(() => parseDeployConfig(['--dry-run', 'advisor'], {})).toThrow(/agents: /);
+    expect(() => parseDeployConfig(['--dry-run', '--bucket', 'Bad_Bucket'], {})).toThrow(
+      /bucket: must be an S3 bucket name/,
+    );
+    expect(() => parseDeployConfig(['--force'], {})).toThrow(/usage: pnpm run deploy/);
+  });
+});

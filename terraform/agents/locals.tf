@@ -1,0 +1,62 @@
+locals {
+  account_id = data.aws_caller_identity.current.account_id
+  partition  = data.aws_partition.current.partition
+  region     = var.aws_region
+
+  # Sizing from the reference deployment: the planner waits on the specialists, which each get 300 s.
+  agents = {
+    planner    = { timeout = 900, memory_size = 2048 }
+    tagger     = { timeout = 300, memory_size = 1024 }
+    reporter   = { timeout = 300, memory_size = 1024 }
+    charter    = { timeout = 300, memory_size = 1024 }
+    retirement = { timeout = 300, memory_size = 1024 }
+  }
+  specialists = ["tagger", "reporter", "charter", "retirement"]
+
+  function_names = { for name in keys(local.agents) : name => "${var.name_prefix}-${name}" }
+
+  # --- Environment: exactly the variables each agent's src/config.ts reads (checked by
+  # scripts/test/terraform/lambda-env.test.ts). A null value means "not given" and is left unset.
+
+  common_env = {
+    DATABASE_CLUSTER_ARN = var.aurora_cluster_arn
+    DATABASE_SECRET_ARN  = var.aurora_secret_arn
+    DATABASE_NAME        = var.database_name
+    LLM_PROVIDER         = "bedrock"
+    BEDROCK_MODEL_ID     = var.bedrock_model_id
+    BEDROCK_REGION       = var.bedrock_region
+    LOG_LEVEL            = var.log_level
+    LANGFUSE_PUBLIC_KEY  = var.langfuse_public_key
+    LANGFUSE_SECRET_ARN  = var.langfuse_secret_arn
+    LANGFUSE_HOST        = var.langfuse_host
+  }
+
+  agent_env = {
+    planner = {
+      TAGGER_FUNCTION     = local.function_names.tagger
+      REPORTER_FUNCTION   = local.function_names.reporter
+      CHARTER_FUNCTION    = local.function_names.charter
+      RETIREMENT_FUNCTION = local.function_names.retirement
+      # The invoke client waits 10 s longer than the slowest specialist may run.
+      INVOKE_TIMEOUT_MS          = tostring((max([for name in local.specialists : local.agents[name].timeout]...) + 10) * 1000)
+      POLYGON_API_KEY_SECRET_ARN = var.polygon_api_key_secret_arn
+      POLYGON_PLAN               = var.polygon_plan
+    }
+    tagger = {}
+    reporter = {
+      SAGEMAKER_ENDPOINT = var.sagemaker_endpoint
+      VECTOR_BUCKET      = var.vector_bucket
+      VECTOR_INDEX       = var.vector_index
+    }
+    charter = {}
+    retirement = {
+      RETIREMENT_PATHS = tostring(var.retirement_paths)
+    }
+  }
+
+  lambda_env = {
+    for name in keys(local.agents) : name => {
+      for key, value in merge(local.common_env, local.agent_env[name]) : key => value if value != null
+    }
+  }
+}

@@ -1,0 +1,39 @@
+output "jobs_queue_url" {
+  description = "URL of the analysis jobs queue (where the API sends {job_id})."
+  value       = aws_sqs_queue.jobs.url
+}
+
+output "jobs_queue_arn" {
+  description = "ARN of the analysis jobs queue."
+  value       = aws_sqs_queue.jobs.arn
+}
+
+output "jobs_dlq_url" {
+  description = "URL of the dead-letter queue: jobs that failed 3 receives."
+  value       = aws_sqs_queue.jobs_dlq.url
+}
+
+output "jobs_dlq_arn" {
+  description = "ARN of the dead-letter queue."
+  value       = aws_sqs_queue.jobs_dlq.arn
+}
+
+output "function_names" {
+  description = "Lambda function name by agent."
+  value       = { for name, fn in aws_lambda_function.agent : name => fn.function_name }
+}
+
+output "function_arns" {
+  description = "Lambda function ARN by agent."
+  value       = { for name, fn in aws_lambda_function.agent : name => fn.arn }
+}
+
+output "role_arns" {
+  description = "Execution role ARN by agent."
+  value       = { for name, role in aws_iam_role.agent : name => role.arn }
+}
+
+output "code_bucket" {
+  description = "Bucket holding the Lambda zips."
+  value       = aws_s3_bucket.code.id
+}

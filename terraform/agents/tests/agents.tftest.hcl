@@ -1,0 +1,146 @@
+# Applies the module against a mocked AWS provider (no credentials, no network, nothing created): checks
+# that the graph evaluates and that the settings are the ones the agents and the queue rely on.
+
+mock_provider "aws" {
+  mock_data "aws_caller_identity" {
+    defaults = { account_id = "123456789012" }
+  }
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
+  mock_resource "aws_iam_role" {
+    defaults = { arn = "arn:aws:iam::123456789012:role/alex-agent-role" }
+  }
+  mock_resource "aws_sqs_queue" {
+    defaults = { arn = "arn:aws:sqs:us-east-1:123456789012:alex-analysis-jobs", url = "https://sqs.us-east-1.amazonaws.com/123456789012/alex-analysis-jobs" }
+  }
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = { arn = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/alex-agent" }
+  }
+  mock_resource "aws_lambda_function" {
+    defaults = { arn = "arn:aws:lambda:us-east-1:123456789012:function:alex-agent" }
+  }
+  mock_data "aws_iam_policy_document" {
+    defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
+  }
+}
+
+variables {
+  aurora_cluster_arn = "arn:aws:rds:us-east-1:123456789012:cluster:alex-aurora-cluster"
+  aurora_secret_arn  = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-abc-AbCdEf"
+  vector_bucket      = "alex-vectors-123456789012"
+  lambda_artifacts = {
+    planner    = { zip_path = "terraform/agents/tests/fixtures/agent-bundle.bin" }
+    tagger     = { zip_path = "terraform/agents/tests/fixtures/agent-bundle.bin" }
+    reporter   = { zip_path = "terraform/agents/tests/fixtures/agent-bundle.bin" }
+    charter    = { zip_path = "terraform/agents/tests/fixtures/agent-bundle.bin" }
+    retirement = { s3_key = "lambdas/retirement/uploaded-by-deploy.zip", source_code_hash = "given-by-the-build" }
+  }
+}
+
+run "required_inputs_only" {
+  command = apply
+
+  assert {
+    condition     = aws_lambda_function.agent["planner"].timeout == 900 && aws_lambda_function.agent["planner"].memory_size == 2048
+    error_message = "The planner runs 900 s with 2048 MB."
+  }
+  assert {
+    condition     = alltrue([for name in ["tagger", "reporter", "charter", "retirement"] : aws_lambda_function.agent[name].timeout == 300 && aws_lambda_function.agent[name].memory_size == 1024])
+    error_message = "Each specialist runs 300 s with 1024 MB."
+  }
+  assert {
+    condition     = alltrue([for fn in aws_lambda_function.agent : fn.runtime == "nodejs22.x" && fn.handler == "handler.handler"])
+    error_message = "Every agent runs handler.handler on nodejs22.x."
+  }
+  assert {
+    condition     = aws_lambda_function.agent["planner"].environment[0].variables["INVOKE_TIMEOUT_MS"] == "310000"
+    error_message = "The planner waits 10 s longer than a specialist's timeout."
+  }
+  assert {
+    condition     = alltrue([for fn in aws_lambda_function.agent : !contains(keys(fn.environment[0].variables), "LANGFUSE_PUBLIC_KEY") && !contains(keys(fn.environment[0].variables), "LANGFUSE_SECRET_ARN") && !contains(keys(fn.environment[0].variables), "LANGFUSE_HOST")])
+    error_message = "Langfuse variables are left unset when not given."
+  }
+  assert {
+    condition     = !contains(keys(aws_lambda_function.agent["planner"].environment[0].variables), "POLYGON_API_KEY_SECRET_ARN")
+    error_message = "POLYGON_API_KEY_SECRET_ARN is left unset when not given."
+  }
+  assert {
+    condition     = aws_lambda_function.agent["planner"].source_code_hash == filebase64sha256("${path.module}/tests/fixtures/agent-bundle.bin")
+    error_message = "source_code_hash is computed from zip_path when the build gives none."
+  }
+  assert {
+    condition     = aws_s3_object.code["planner"].key == "lambdas/planner/${filesha256("${path.module}/tests/fixtures/agent-bundle.bin")}.zip"
+    error_message = "Terraform uploads a zip under the build's content-addressed key lambdas/<agent>/<sha256>.zip."
+  }
+  assert {
+    condition     = !contains(keys(aws_s3_object.code), "retirement")
+    error_message = "A zip already uploaded (s3_key) is not uploaded again."
+  }
+  assert {
+    condition     = aws_lambda_function.agent["retirement"].s3_key == "lambdas/retirement/uploaded-by-deploy.zip" && aws_lambda_function.agent["retirement"].source_code_hash == "given-by-the-build"
+    error_message = "An uploaded zip's key and hash from the build are used as given."
+  }
+  assert {
+    condition     = aws_sqs_queue.jobs.visibility_timeout_seconds > aws_lambda_function.agent["planner"].timeout
+    error_message = "The jobs queue's visibility timeout exceeds the planner's timeout."
+  }
+  assert {
+    condition     = jsondecode(aws_sqs_queue.jobs.redrive_policy).maxReceiveCount == 3
+    error_message = "A job goes to the DLQ after 3 receives."
+  }
+  assert {
+    condition     = aws_sqs_queue.jobs_dlq.message_retention_seconds == 1209600
+    error_message = "The DLQ keeps messages 14 days."
+  }
+  assert {
+    condition     = aws_lambda_event_source_mapping.planner_jobs.batch_size == 1 && contains(aws_lambda_event_source_mapping.planner_jobs.function_response_types, "ReportBatchItemFailures")
+    error_message = "The planner takes one job per invocation and reports batch item failures."
+  }
+}
+
+run "optional_inputs_given" {
+  command = apply
+
+  variables {
+    polygon_api_key_secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:alex/polygon-AbCdEf"
+    langfuse_public_key        = "pk-lf-123"
+    langfuse_secret_arn        = "arn:aws:secretsmanager:us-east-1:123456789012:secret:alex/langfuse-AbCdEf"
+    langfuse_host              = "https://us.cloud.langfuse.com"
+  }
+
+  assert {
+    condition     = aws_lambda_function.agent["planner"].environment[0].variables["POLYGON_API_KEY_SECRET_ARN"] == var.polygon_api_key_secret_arn
+    error_message = "The planner gets the Polygon secret ARN when given."
+  }
+  assert {
+    condition     = alltrue([for fn in aws_lambda_function.agent : fn.environment[0].variables["LANGFUSE_SECRET_ARN"] == var.langfuse_secret_arn && fn.environment[0].variables["LANGFUSE_HOST"] == var.langfuse_host])
+    error_message = "Every agent gets the Langfuse settings when given."
+  }
+  assert {
+    condition     = !contains(keys(aws_lambda_function.agent["reporter"].environment[0].variables), "POLYGON_API_KEY_SECRET_ARN")
+    error_message = "Only the planner gets the Polygon secret."
+  }
+}
+
+run "rejects_an_uploaded_zip_without_its_hash" {
+  command = plan
+
+  variables {
+    lambda_artifacts = {
+      planner = { s3_key = "lambdas/planner/abc.zip" }
+    }
+  }
+
+  expect_failures = [var.lambda_artifacts]
+}
+
+run "rejects_a_visibility_timeout_below_the_planner_timeout" {
+  command = plan
+
+  variables {
+    queue_visibility_timeout_seconds = 900
+  }
+
+  expect_failures = [var.queue_visibility_timeout_seconds]
+}

@@ -1,0 +1,229 @@
+variable "aws_region" {
+  description = "Region of the Lambdas and the queue; the same region as the Aurora cluster."
+  type        = string
+  default     = "us-east-1"
+}
+
+variable "name_prefix" {
+  description = "Prefix of every name: functions are \"<prefix>-<agent>\", the queue \"<prefix>-analysis-jobs\"."
+  type        = string
+  default     = "alex"
+}
+
+# --- From terraform/database -------------------------------------------------------------------------------
+
+variable "aurora_cluster_arn" {
+  description = "terraform/database output aurora_cluster_arn (DATABASE_CLUSTER_ARN)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^arn:aws[a-z-]*:rds:[a-z0-9-]+:[0-9]{12}:cluster:", var.aurora_cluster_arn))
+    error_message = "aurora_cluster_arn must be an RDS cluster ARN."
+  }
+}
+
+variable "aurora_secret_arn" {
+  description = "terraform/database output aurora_secret_arn (DATABASE_SECRET_ARN)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:", var.aurora_secret_arn))
+    error_message = "aurora_secret_arn must be a Secrets Manager secret ARN."
+  }
+}
+
+variable "database_name" {
+  description = "terraform/database output database_name (DATABASE_NAME)."
+  type        = string
+  default     = "alex"
+}
+
+# --- Model ---------------------------------------------------------------------------------------------
+
+variable "bedrock_model_id" {
+  description = "Bedrock model or cross-region inference profile id (BEDROCK_MODEL_ID)."
+  type        = string
+  default     = "us.amazon.nova-pro-v1:0"
+}
+
+variable "bedrock_region" {
+  description = "Region the Bedrock client calls (BEDROCK_REGION); a profile id must exist in this region."
+  type        = string
+  default     = "us-east-1"
+}
+
+variable "log_level" {
+  description = "LOG_LEVEL of every agent."
+  type        = string
+  default     = "info"
+
+  validation {
+    condition     = contains(["debug", "info", "warn", "error"], var.log_level)
+    error_message = "log_level must be debug, info, warn or error."
+  }
+}
+
+# --- Reporter knowledge ----------------------------------------------------------------------------------
+
+variable "vector_bucket" {
+  description = "S3 Vectors bucket with the research index (VECTOR_BUCKET), created outside this module."
+  type        = string
+}
+
+variable "vector_index" {
+  description = "Index in vector_bucket (VECTOR_INDEX)."
+  type        = string
+  default     = "financial-research"
+}
+
+variable "sagemaker_endpoint" {
+  description = "SageMaker embedding endpoint name (SAGEMAKER_ENDPOINT)."
+  type        = string
+  default     = "alex-embedding-endpoint"
+}
+
+# --- Planner ---------------------------------------------------------------------------------------------
+
+variable "polygon_api_key_secret_arn" {
+  description = "Secrets Manager ARN of the Polygon API key (POLYGON_API_KEY_SECRET_ARN); null: stored prices are used."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.polygon_api_key_secret_arn == null || can(regex("^arn:aws[a-z-]*:secretsmanager:", var.polygon_api_key_secret_arn))
+    error_message = "polygon_api_key_secret_arn must be a Secrets Manager ARN."
+  }
+}
+
+variable "polygon_plan" {
+  description = "Polygon plan (POLYGON_PLAN)."
+  type        = string
+  default     = "free"
+
+  validation {
+    condition     = contains(["free", "paid"], var.polygon_plan)
+    error_message = "polygon_plan must be free or paid."
+  }
+}
+
+# --- Retirement ------------------------------------------------------------------------------------------
+
+variable "retirement_paths" {
+  description = "Monte Carlo paths per retirement simulation (RETIREMENT_PATHS)."
+  type        = number
+  default     = 10000
+
+  validation {
+    condition     = var.retirement_paths >= 100 && var.retirement_paths <= 200000 && floor(var.retirement_paths) == var.retirement_paths
+    error_message = "retirement_paths must be an integer from 100 to 200000."
+  }
+}
+
+# --- Langfuse (optional; tracing is on only when the public key and the secret are both given) -------------
+
+variable "langfuse_public_key" {
+  description = "Langfuse public key (LANGFUSE_PUBLIC_KEY); not a secret."
+  type        = string
+  default     = null
+}
+
+variable "langfuse_secret_arn" {
+  description = "Secrets Manager ARN of the Langfuse secret key (LANGFUSE_SECRET_ARN)."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.langfuse_secret_arn == null || can(regex("^arn:aws[a-z-]*:secretsmanager:", var.langfuse_secret_arn))
+    error_message = "langfuse_secret_arn must be a Secrets Manager ARN."
+  }
+}
+
+variable "langfuse_host" {
+  description = "Langfuse host URL (LANGFUSE_HOST)."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.langfuse_host == null || can(regex("^https?://", var.langfuse_host))
+    error_message = "langfuse_host must be a URL."
+  }
+}
+
+# --- Code and operations -----------------------------------------------------------------------------------
+
+variable "lambda_artifacts" {
+  description = <<-EOT
+    The zips built by scripts/build, by agent; an agent left out uses agents/<agent>/dist/<agent>.zip.
+    zip_path: the zip, relative to the repository root; Terraform uploads it to the code bucket under
+    lambdas/<agent>/<sha256>.zip. s3_key: a zip already uploaded to the code bucket (pnpm run deploy does
+    this); nothing is uploaded then. source_code_hash: base64 SHA-256 of the zip (from the build manifest);
+    computed from zip_path when omitted, so it is required with s3_key alone.
+  EOT
+  type = map(object({
+    zip_path         = optional(string)
+    s3_key           = optional(string)
+    source_code_hash = optional(string)
+  }))
+  default = {}
+
+  validation {
+    condition     = alltrue([for name in keys(var.lambda_artifacts) : contains(["planner", "tagger", "reporter", "charter", "retirement"], name)])
+    error_message = "lambda_artifacts keys must be agent names: planner, tagger, reporter, charter, retirement."
+  }
+
+  validation {
+    condition     = alltrue([for a in values(var.lambda_artifacts) : a.zip_path != null || (a.s3_key != null && a.source_code_hash != null)])
+    error_message = "Each lambda_artifacts entry needs zip_path, or s3_key together with source_code_hash."
+  }
+}
+
+variable "lambda_architecture" {
+  description = "Lambda architecture. The bundles are pure JavaScript, so arm64 (Graviton, about 20% cheaper per GB-second) is the default."
+  type        = string
+  default     = "arm64"
+
+  validation {
+    condition     = contains(["arm64", "x86_64"], var.lambda_architecture)
+    error_message = "lambda_architecture must be arm64 or x86_64."
+  }
+}
+
+variable "log_retention_days" {
+  description = "CloudWatch log retention of every agent's log group."
+  type        = number
+  default     = 14
+}
+
+variable "queue_visibility_timeout_seconds" {
+  description = "Visibility timeout of the jobs queue. Default 5400 s = 6 x the planner's 900 s timeout, AWS's guidance for SQS event sources."
+  type        = number
+  default     = 5400
+
+  validation {
+    condition     = var.queue_visibility_timeout_seconds > 900 && var.queue_visibility_timeout_seconds <= 43200
+    error_message = "queue_visibility_timeout_seconds must exceed the planner's 900 s timeout and be at most 43200."
+  }
+}
+
+variable "planner_max_concurrency" {
+  description = "Most planner invocations the SQS event source runs at once (2-1000): bounds Bedrock, Aurora and sub-agent load."
+  type        = number
+  default     = 5
+
+  validation {
+    condition     = var.planner_max_concurrency >= 2 && var.planner_max_concurrency <= 1000
+    error_message = "planner_max_concurrency must be between 2 and 1000."
+  }
+}
+
+variable "tags" {
+  description = "Tags applied to every resource."
+  type        = map(string)
+  default     = { project = "alex" }
+}
+
+variable "code_bucket_name" {
+  description = "Name of the code bucket this module creates; null: \"<prefix>-lambda-code-<account>-<region>\"."
+  type        = string
+  default     = null
+}
