@@ -8,7 +8,5 @@ const context = await createLambdaContext(config, 'charter');
 const handle = createCharterHandler({ ...context });
 
 /** The charter Lambda: `{job_id}` in, an AgentResponse out. */
-export const handler = (event: unknown, invocation?: Invocation) => {
-  context.startInvocation(invocation);
-  return handle(event);
-};
+export const handler = (event: unknown, invocation?: Invocation) =>
+  context.invoke(invocation, () => handle(event));

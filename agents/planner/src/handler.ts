@@ -23,7 +23,5 @@ const handle = createPlannerHandler({
 });
 
 /** The planner Lambda: SQS batches (partial batch failures reported) or a direct `{job_id}` invocation. */
-export const handler = (event: unknown, invocation?: Invocation) => {
-  context.startInvocation(invocation);
-  return handle(event);
-};
+export const handler = (event: unknown, invocation?: Invocation) =>
+  context.invoke(invocation, () => handle(event));

@@ -19,7 +19,5 @@ const knowledge = s3VectorsKnowledge({
 const handle = createReporterHandler({ ...context, knowledge });
 
 /** The reporter Lambda: `{job_id}` in, an AgentResponse out. */
-export const handler = (event: unknown, invocation?: Invocation) => {
-  context.startInvocation(invocation);
-  return handle(event);
-};
+export const handler = (event: unknown, invocation?: Invocation) =>
+  context.invoke(invocation, () => handle(event));

@@ -8,7 +8,5 @@ const context = await createLambdaContext(config, 'retirement');
 const handle = createRetirementHandler({ ...context, paths: config.RETIREMENT_PATHS });
 
 /** The retirement Lambda: `{job_id}` in, an AgentResponse out. */
-export const handler = (event: unknown, invocation?: Invocation) => {
-  context.startInvocation(invocation);
-  return handle(event);
-};
+export const handler = (event: unknown, invocation?: Invocation) =>
+  context.invoke(invocation, () => handle(event));

@@ -8,7 +8,5 @@ const context = await createLambdaContext(config, 'tagger');
 const handle = createTaggerHandler({ ...context });
 
 /** The tagger Lambda: `{instruments: [{symbol, name}]}` in, an AgentResponse out. */
-export const handler = (event: unknown, invocation?: Invocation) => {
-  context.startInvocation(invocation);
-  return handle(event);
-};
+export const handler = (event: unknown, invocation?: Invocation) =>
+  context.invoke(invocation, () => handle(event));

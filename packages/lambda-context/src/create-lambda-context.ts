@@ -1,8 +1,11 @@
+import { readSecretString } from '@alex/aws-adapters';
 import { createRepositories, type Repositories } from '@alex/database';
 import { openDataApiDatabase } from '@alex/database/data-api';
 import { type LanguageModel, OFFLINE } from '@alex/llm';
 import { BedrockModel } from '@alex/llm/bedrock';
 import { type Clock, type CommonAgentEnv, createJsonLogger, type Logger, systemClock } from '@alex/runtime';
+import { configureTracing, type TracingHandle } from '@alex/tracing';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
 /** What Lambda passes as the second handler argument (the part the agents use). */
 export interface Invocation {
@@ -15,8 +18,26 @@ export interface LambdaContext {
   llm: LanguageModel;
   logger: Logger;
   clock: Clock;
-  /** Records the current invocation so model retries stop before the Lambda's deadline. */
-  startInvocation(invocation: Invocation | undefined): void;
+  /**
+   * Runs one invocation: model retries stop before its deadline, and traces are flushed before it returns
+   * (Lambda freezes the process afterwards).
+   */
+  invoke<R>(invocation: Invocation | undefined, work: () => Promise<R>): Promise<R>;
+}
+
+/** Langfuse tracing when both keys are configured and the secret is readable; otherwise tracing is off. */
+async function lambdaTracing(env: CommonAgentEnv, service: string, logger: Logger): Promise<TracingHandle> {
+  if (!env.LANGFUSE_PUBLIC_KEY || !env.LANGFUSE_SECRET_ARN) return configureTracing({ serviceName: service });
+  const secret = await readSecretString(new SecretsManagerClient({}), env.LANGFUSE_SECRET_ARN);
+  if (!secret.ok) logger.warn('Langfuse secret unreadable; tracing off', { error: secret.error });
+  const langfuse = secret.ok
+    ? {
+        publicKey: env.LANGFUSE_PUBLIC_KEY,
+        secretKey: secret.value,
+        ...(env.LANGFUSE_HOST ? { baseUrl: env.LANGFUSE_HOST } : {}),
+      }
+    : null;
+  return configureTracing({ serviceName: service, langfuse, logger });
 }
 
 // Bedrock in AWS, or offline; the OpenAI-compatible provider is for local use and stays out of the bundles.
@@ -49,13 +70,19 @@ export async function createLambdaContext(env: CommonAgentEnv, service: string):
     level: env.LOG_LEVEL,
     write: (line) => process.stdout.write(`${line}\n`),
   });
+  const tracing = await lambdaTracing(env, service, logger);
   return {
     repos: createRepositories(database.db),
     llm: lambdaModel(env, remainingTimeMs),
     logger,
     clock: systemClock,
-    startInvocation(current) {
+    async invoke(current, work) {
       invocation = current;
+      try {
+        return await work();
+      } finally {
+        await tracing.flush();
+      }
     },
   };
 }
