@@ -26,6 +26,8 @@ export default defineConfig({
       workspace('data-api-local', 'packages/data-api-local'),
       workspace('local-queue', 'packages/local-queue'),
       workspace('aws-adapters', 'packages/aws-adapters'),
+      workspace('tracing', 'packages/tracing'),
+      workspace('lambda-local', 'packages/lambda-local'),
       { test: { name: 'database:unit', root: 'packages/database', include: ['test/unit/**/*.test.ts'] } },
       databaseProject('pglite'),
       databaseProject('postgres'),

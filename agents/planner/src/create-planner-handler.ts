@@ -11,6 +11,9 @@ import { type PlannerDeps, type PlannerOutcome, runPlanner } from './run-planner
 /** The planner's Lambda response: a partial batch response for SQS, the outcome for a direct call. */
 export type PlannerResponse = SqsBatchResponse | PlannerOutcome;
 
+/** Receives before SQS moves a message to the dead-letter queue (Terraform's maxReceiveCount). */
+export const MAX_RECEIVES = 3;
+
 async function handleRecord(record: SqsRecord, deps: PlannerDeps): Promise<boolean> {
   const logger = deps.logger.child({ messageId: record.messageId });
   const message = parseJobMessageBody(record.body);
@@ -20,7 +23,11 @@ async function handleRecord(record: SqsRecord, deps: PlannerDeps): Promise<boole
   }
   const jobLogger = logger.child({ jobId: message.value.job_id });
   try {
-    const outcome = await runPlanner({ jobId: message.value.job_id }, { ...deps, logger: jobLogger });
+    const finalAttempt = Number(record.attributes?.ApproximateReceiveCount ?? '1') >= MAX_RECEIVES;
+    const outcome = await runPlanner(
+      { jobId: message.value.job_id, finalAttempt },
+      { ...deps, logger: jobLogger },
+    );
     if (outcome.kind === 'not_found') jobLogger.error('no such job; reported as a batch item failure');
     return outcome.kind !== 'not_found';
   } catch (error) {

@@ -5,6 +5,7 @@ import {
   type AgentInvoker,
   type Clock,
   errorMessage,
+  isTransientError,
   type Logger,
   type MarketData,
   type PriceRefresh,
@@ -23,7 +24,12 @@ export interface PlannerDeps {
   llm: LanguageModel;
   logger: Logger;
   clock: Clock;
+  /** A job running longer than this is taken to be abandoned (crash, timeout) and may be claimed again. */
+  claimLeaseMs?: number;
 }
+
+/** The planner Lambda's timeout: after it, a running job's planner is certainly gone. */
+export const DEFAULT_CLAIM_LEASE_MS = 15 * 60_000;
 
 /** How a planner run ended for one job id. */
 export type PlannerOutcome =
@@ -101,10 +107,16 @@ async function orchestrate(job: Job, portfolio: Portfolio, deps: PlannerDeps): P
 /**
  * Runs one analysis job: claims it (a duplicate delivery does nothing), tags what lacks allocations, refreshes
  * prices, lets the model choose specialists, runs what the rules require and the model missed, and records
- * the outcome. Never leaves a claimed job running.
+ * the outcome. A transient failure hands the job back for SQS to retry (until the final attempt); anything
+ * else ends the job failed, so a claimed job is never left running.
  */
-export async function runPlanner(input: { jobId: string }, deps: PlannerDeps): Promise<PlannerOutcome> {
-  const claim = await deps.repos.jobs.claim(input.jobId);
+export async function runPlanner(
+  input: { jobId: string; finalAttempt?: boolean },
+  deps: PlannerDeps,
+): Promise<PlannerOutcome> {
+  const claim = await deps.repos.jobs.claim(input.jobId, {
+    staleAfterMs: deps.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS,
+  });
   if (!claim.ok) {
     if (claim.error.reason === 'not_found') return { kind: 'not_found', jobId: input.jobId };
     deps.logger.info('duplicate delivery ignored', { jobId: input.jobId, status: claim.error.status });
@@ -118,6 +130,12 @@ export async function runPlanner(input: { jobId: string }, deps: PlannerDeps): P
       return await fail(deps, job.id, 'the user has no accounts to analyse');
     return await orchestrate(job, portfolio, deps);
   } catch (error) {
+    if (isTransientError(error) && input.finalAttempt !== true) {
+      // Hand the job back so the redelivered message can claim it; the caller reports the record as failed.
+      deps.logger.warn('transient failure; the job will be retried', { error: errorMessage(error) });
+      await deps.repos.jobs.release(job.id).catch(() => undefined);
+      throw error;
+    }
     deps.logger.error('planner stopped on an unexpected error', { error: errorMessage(error) });
     return fail(deps, job.id, 'the analysis stopped on an internal error; it has been logged');
   }

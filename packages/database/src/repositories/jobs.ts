@@ -1,5 +1,5 @@
 import type { Job, JobPayloadColumn, JobType, JsonObject, TerminalJobStatus } from '@alex/contracts';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AlexDatabase } from '../drivers/alex-database';
 import { JobRow, parseRow } from '../rows';
@@ -26,8 +26,11 @@ export interface JobsRepository {
   /** The job, or null when the id is unknown or not a uuid. */
   find(id: string): Promise<Job | null>;
   listByUser(clerkUserId: string, limit?: number): Promise<Job[]>;
-  /** Moves pending -> running atomically; of any number of concurrent callers exactly one wins. */
-  claim(id: string): Promise<ClaimResult>;
+  /**
+   * Moves pending -> running atomically; of any number of concurrent callers exactly one wins. With
+   * `staleAfterMs`, a job left running longer than that (its planner crashed or timed out) can be claimed again.
+   */
+  claim(id: string, options?: { staleAfterMs?: number }): Promise<ClaimResult>;
   /** Returns a running job to pending so a redelivery can claim it again (transient failures). */
   release(id: string): Promise<boolean>;
   /** Stores one agent's payload while the job is running; false when it is not. */
@@ -82,8 +85,14 @@ export function jobsRepository(db: AlexDatabase): JobsRepository {
         .limit(limit);
       return rows.map(parseJob);
     },
-    async claim(id) {
+    async claim(id, options = {}) {
       if (!isJobId(id)) return { ok: false, error: { reason: 'not_found' } };
+      const stale = options.staleAfterMs
+        ? and(
+            eq(jobs.status, 'running'),
+            sql`${jobs.claimedAt} < now() - make_interval(secs => ${options.staleAfterMs / 1000}::double precision)`,
+          )
+        : undefined;
       const rows = await db
         .update(jobs)
         .set({
@@ -92,7 +101,9 @@ export function jobsRepository(db: AlexDatabase): JobsRepository {
           startedAt: sql`coalesce(${jobs.startedAt}, now())`,
           claimedAt: sql`now()`,
         })
-        .where(and(eq(jobs.id, id), eq(jobs.status, 'pending')))
+        .where(
+          and(eq(jobs.id, id), stale ? or(eq(jobs.status, 'pending'), stale) : eq(jobs.status, 'pending')),
+        )
         .returning();
       if (rows[0]) return { ok: true, job: parseJob(rows[0]) };
       const current = await find(id);

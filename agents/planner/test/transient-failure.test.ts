@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runPlanner } from '../src';
+import { plannerFixture } from './support';
+
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await close?.();
+  close = undefined;
+});
+
+function timeout(): Error {
+  const error = new Error('Data API request timed out');
+  error.name = 'TimeoutError';
+  return error;
+}
+
+async function fixtureWithFlakyLoad(error: Error) {
+  const fixture = await plannerFixture({});
+  close = fixture.database.close;
+  const portfolios = fixture.database.repos.portfolios;
+  fixture.deps.repos = {
+    ...fixture.deps.repos,
+    portfolios: { ...portfolios, load: async () => Promise.reject(error) },
+  };
+  return fixture;
+}
+
+describe('planner on infrastructure failures', () => {
+  it('hands a job back to pending and rethrows on a transient failure, so SQS retries it', async () => {
+    const { deps, job, database } = await fixtureWithFlakyLoad(timeout());
+    await expect(runPlanner({ jobId: job.id }, deps)).rejects.toThrow('timed out');
+    expect(await database.repos.jobs.find(job.id)).toMatchObject({ status: 'pending', attempts: 1 });
+  });
+
+  it('fails the job on the final attempt instead of retrying forever', async () => {
+    const { deps, job, database } = await fixtureWithFlakyLoad(timeout());
+    const outcome = await runPlanner({ jobId: job.id, finalAttempt: true }, deps);
+    expect(outcome).toMatchObject({ kind: 'finished', status: 'failed' });
+    expect((await database.repos.jobs.find(job.id))?.errorMessage).toBe(
+      'the analysis stopped on an internal error; it has been logged',
+    );
+  });
+
+  it('fails the job at once on a permanent error', async () => {
+    const { deps, job, database } = await fixtureWithFlakyLoad(new Error('column "x" does not exist'));
+    await runPlanner({ jobId: job.id }, deps);
+    expect((await database.repos.jobs.find(job.id))?.status).toBe('failed');
+  });
+});

@@ -1,0 +1,38 @@
+import type { InvokeCommandOutput } from '@aws-sdk/client-lambda';
+import { expect, it } from 'vitest';
+import { LambdaLocalConfigError, startLambdaEndpoint } from '../src/index';
+import { fixture, payloadOf, processExists, startFixtureEndpoint } from './support/local-lambda';
+
+const handles = () =>
+  process.getActiveResourcesInfo().filter((type) => type === 'ProcessWrap' || type === 'TCPServerWrap');
+
+it('kills every function process, stops listening and leaves no handles on close', async () => {
+  const before = handles();
+  const local = await startFixtureEndpoint({ echo: {}, sleeps: {} });
+  const echo = payloadOf(await local.invoke('echo', {})) as { pid: number };
+  // One invocation still running when the endpoint closes.
+  const running = local.invoke('sleeps', { ms: 10_000 }).catch((error: unknown) => error);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const [sleeping] = local.endpoint.pids('sleeps');
+  await local.endpoint.close();
+  expect(payloadOf((await running) as InvokeCommandOutput)).toMatchObject({ errorType: 'Runtime.ExitError' });
+  await local.stop();
+  expect(processExists(echo.pid)).toBe(false);
+  expect(sleeping).toBeTypeOf('number');
+  expect(processExists(sleeping ?? 0)).toBe(false);
+  expect(handles()).toEqual(before);
+  await expect(fetch(`${local.endpoint.endpoint}/2015-03-31/functions/echo/invocations`)).rejects.toThrow();
+});
+
+it('refuses a function whose bundle does not exist, naming it', async () => {
+  await expect(
+    startLambdaEndpoint({
+      functions: {
+        echo: { bundle: fixture('echo'), env: {}, timeoutSeconds: 3 },
+        missing: { bundle: fixture('missing'), env: {}, timeoutSeconds: 3 },
+      },
+    }),
+  ).rejects.toThrow(
+    new LambdaLocalConfigError(`invalid functions: missing: bundle ${fixture('missing')} does not exist`),
+  );
+});
