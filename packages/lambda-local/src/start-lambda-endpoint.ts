@@ -136,6 +136,8 @@ export async function startLambdaEndpoint(options: LambdaEndpointOptions): Promi
         server.closeAllConnections();
         await stopped;
         await sink.close();
+        // Killed children's process handles finish closing on the next turn of the event loop.
+        await new Promise((resolve) => setImmediate(resolve));
       })();
       return closing;
     },

@@ -148,13 +148,12 @@ export async function startWorker(
   let running = true;
   // Usable for another invocation: false once it exited, timed out or reported a fatal error.
   let alive = true;
-  const exited = new Promise<void>((resolve) =>
-    child.once('exit', () => {
-      running = false;
-      alive = false;
-      resolve();
-    }),
-  );
+  child.once('exit', () => {
+    running = false;
+    alive = false;
+  });
+  // 'close' comes after 'exit' once stdio is closed too: only then are all of the child's handles released.
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   // An IPC send to a process that just died emits 'error'; the 'exit' handling reports the invocation.
   child.on('error', (error) => spec.log(spec.functionName, `[lambda-local] ${error.message}`));
   const kill = async () => {
