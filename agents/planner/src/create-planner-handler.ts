@@ -46,7 +46,8 @@ export function createPlannerHandler(deps: PlannerDeps) {
       return { batchItemFailures: failures.map((record) => ({ itemIdentifier: record.messageId })) };
     }
     const direct = JobEvent.safeParse(event);
-    if (direct.success) return runPlanner({ jobId: direct.data.job_id }, deps);
+    // A direct invocation is never redelivered, so it is its own final attempt.
+    if (direct.success) return runPlanner({ jobId: direct.data.job_id, finalAttempt: true }, deps);
     deps.logger.error('planner received an event it does not accept');
     throw new InvalidEventError('expected an SQS event or {"job_id": "<uuid>"}');
   };

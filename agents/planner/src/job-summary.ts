@@ -83,3 +83,28 @@ export function buildSummary(facts: JobFacts): SummaryPayload {
     duration_ms: facts.finishedAt.getTime() - facts.startedAt.getTime(),
   };
 }
+
+/** The summary of a job that ended before any specialist could run: no plan, and why. */
+export function failureSummary(
+  reason: string,
+  startedAt: Date,
+  finishedAt: Date,
+  offline: boolean,
+): SummaryPayload {
+  return {
+    outcome: 'failed',
+    agents: {},
+    plan: {
+      source: offline ? 'offline' : 'fallback',
+      model_calls: [],
+      required: [],
+      executed: [],
+      note: `not planned: ${reason}`,
+    },
+    usage: [],
+    prices: { source: 'none', stale: false, missing: [] },
+    started_at: startedAt.toISOString(),
+    finished_at: finishedAt.toISOString(),
+    duration_ms: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
+  };
+}

@@ -35,16 +35,16 @@ function specialistTool(
 }
 
 /**
- * Lets the model decide which specialists to call; tool calls of one turn run concurrently. Returns the
- * specialists the model asked for (even ones the rules rule out), in the order asked.
+ * Lets the model decide which specialists to call; tool calls of one turn run concurrently. Records in
+ * `called` the specialists the model asked for (even ones the rules rule out), in the order asked.
  */
 export async function planWithModel(
   model: Model,
   portfolio: Portfolio,
   rules: PlanRule[],
   runs: SpecialistRuns,
-): Promise<string[]> {
-  const called = new Set<string>();
+  called: Set<string>,
+): Promise<void> {
   const agent = new Agent({
     name: 'Financial Planner',
     instructions: PLANNER_INSTRUCTIONS,
@@ -55,5 +55,4 @@ export async function planWithModel(
     ),
   });
   await run(agent, plannerTask(portfolio), { maxTurns: 6 });
-  return [...called];
 }

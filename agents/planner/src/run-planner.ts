@@ -10,7 +10,7 @@ import {
   type MarketData,
   type PriceRefresh,
 } from '@alex/runtime';
-import { buildSummary, judgeOutcome } from './job-summary';
+import { buildSummary, failureSummary, judgeOutcome } from './job-summary';
 import { planRules } from './plan-rules';
 import { planWithModel } from './plan-with-model';
 import { specialistRuns } from './specialist-runs';
@@ -53,31 +53,40 @@ async function refreshPrices(deps: PlannerDeps, portfolio: Portfolio): Promise<P
   }
 }
 
-async function fail(deps: PlannerDeps, jobId: string, message: string): Promise<PlannerOutcome> {
+async function fail(deps: PlannerDeps, job: Job, message: string): Promise<PlannerOutcome> {
   deps.logger.warn('job failed', { reason: message });
-  await deps.repos.jobs.finish(jobId, 'failed', message);
-  return { kind: 'finished', jobId, status: 'failed' };
+  const summary = failureSummary(
+    message,
+    job.startedAt ?? deps.clock.now(),
+    deps.clock.now(),
+    deps.llm.model === null,
+  );
+  await deps.repos.jobs.savePayload(job.id, 'summary_payload', summary);
+  await deps.repos.jobs.finish(job.id, 'failed', message);
+  return { kind: 'finished', jobId: job.id, status: 'failed' };
 }
 
 async function orchestrate(job: Job, portfolio: Portfolio, deps: PlannerDeps): Promise<PlannerOutcome> {
   const startedAt = deps.clock.now();
-  const tagger = await tagMissingInstruments(portfolio, deps.invoker, deps.clock);
-  const prices = await refreshPrices(deps, portfolio);
   const rules = planRules(portfolio);
   const required = rules.filter((rule) => rule.required).map((rule) => rule.specialist);
   if (required.length === 0)
-    return fail(deps, job.id, 'nothing to analyse: no positions and no retirement goals');
+    return fail(deps, job, 'nothing to analyse: no positions and no retirement goals');
+  const tagger = await tagMissingInstruments(portfolio, deps.invoker, deps.clock);
+  const prices = await refreshPrices(deps, portfolio);
   const runs = specialistRuns(deps.invoker, deps.clock, job.id);
   const meter = createUsageMeter();
+  // Filled by the tools as the model calls them, so the record survives a model that fails afterwards.
+  const called = new Set<string>();
   const step = await runModelStep({
     llm: deps.llm,
     meter,
-    step: (model) => planWithModel(model, portfolio, rules, runs),
+    step: (model) => planWithModel(model, portfolio, rules, runs, called),
     fallback: () => null,
     onFailure: (error, attempt) =>
       deps.logger.warn('planner model failed', { attempt, error: errorMessage(error) }),
   });
-  const modelCalls = step.value ?? [];
+  const modelCalls = [...called];
   const missed = required.filter((name) => !runs.started().includes(name));
   for (const name of missed) void runs.start(name);
   const specialists = await runs.settled();
@@ -125,9 +134,8 @@ export async function runPlanner(
   const job = claim.job;
   try {
     const portfolio = await deps.repos.portfolios.load(job.clerkUserId);
-    if (!portfolio) return await fail(deps, job.id, `user ${job.clerkUserId} not found`);
-    if (portfolio.accounts.length === 0)
-      return await fail(deps, job.id, 'the user has no accounts to analyse');
+    if (!portfolio) return await fail(deps, job, `user ${job.clerkUserId} not found`);
+    if (portfolio.accounts.length === 0) return await fail(deps, job, 'the user has no accounts to analyse');
     return await orchestrate(job, portfolio, deps);
   } catch (error) {
     if (isTransientError(error) && input.finalAttempt !== true) {
@@ -137,6 +145,6 @@ export async function runPlanner(
       throw error;
     }
     deps.logger.error('planner stopped on an unexpected error', { error: errorMessage(error) });
-    return fail(deps, job.id, 'the analysis stopped on an internal error; it has been logged');
+    return fail(deps, job, 'the analysis stopped on an internal error; it has been logged');
   }
 }

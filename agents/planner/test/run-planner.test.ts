@@ -95,6 +95,15 @@ describe('runPlanner', () => {
     expect(fixture.invoker.calls.map((c) => c.agent).sort()).toEqual(['charter', 'reporter', 'retirement']);
   });
 
+  it('records the calls a model made before it failed', async () => {
+    const model = new ScriptedModel([turn(calls('invoke_reporter')), turn(calls('invoke_everything'))]);
+    const fixture = await setup({}, model);
+    await runPlanner({ jobId: fixture.job.id }, fixture.deps);
+    const { summary } = await summaryOf(fixture);
+    expect(summary.plan).toMatchObject({ source: 'fallback', model_calls: ['reporter'] });
+    expect(fixture.invoker.calls.filter((c) => c.agent === 'reporter')).toHaveLength(1);
+  });
+
   it('completes with outcome partial when one specialist throws, naming it in error_message', async () => {
     const fixture = await setup({
       charter: async () => {
@@ -145,6 +154,11 @@ describe('runPlanner', () => {
     expect(await repos.jobs.find(job.id)).toMatchObject({
       status: 'failed',
       errorMessage: 'the user has no accounts to analyse',
+    });
+    expect(SummaryPayload.parse((await repos.jobs.find(job.id))?.summaryPayload)).toMatchObject({
+      outcome: 'failed',
+      agents: {},
+      plan: { note: 'not planned: the user has no accounts to analyse' },
     });
     expect((await repos.jobs.find(fixture.job.id))?.status).toBe('pending');
     expect(fixture.invoker.calls).toEqual([]);
