@@ -41,6 +41,7 @@ locals {
       INVOKE_TIMEOUT_MS          = tostring((max([for name in local.specialists : local.agents[name].timeout]...) + 10) * 1000)
       POLYGON_API_KEY_SECRET_ARN = var.polygon_api_key_secret_arn
       POLYGON_PLAN               = var.polygon_plan
+      MAX_RECEIVE_COUNT          = tostring(local.max_receive_count)
     }
     tagger = {}
     reporter = {

@@ -22,9 +22,11 @@ resource "aws_sqs_queue" "jobs" {
 
 locals {
   # After 3 failed receives a job goes to the DLQ, where nothing consumes it: inspect and redrive by hand.
+  # The planner reads the same number (MAX_RECEIVE_COUNT) to know its final attempt.
+  max_receive_count = 3
   jobs_redrive_policy = {
     deadLetterTargetArn = aws_sqs_queue.jobs_dlq.arn
-    maxReceiveCount     = 3
+    maxReceiveCount     = local.max_receive_count
   }
 }
 

@@ -15,6 +15,8 @@ export const PlannerEnv = CommonAgentEnv.extend({
     .regex(/^arn:aws[a-z-]*:secretsmanager:/)
     .optional(),
   POLYGON_PLAN: z.enum(['free', 'paid']).default('free'),
+  /** The queue's maxReceiveCount: on that receive the planner fails a job instead of handing it back. */
+  MAX_RECEIVE_COUNT: z.coerce.number().int().min(1).max(1000).default(3),
 });
 export type PlannerEnv = z.infer<typeof PlannerEnv>;
 

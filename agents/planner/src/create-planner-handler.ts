@@ -11,10 +11,10 @@ import { type PlannerDeps, type PlannerOutcome, runPlanner } from './run-planner
 /** The planner's Lambda response: a partial batch response for SQS, the outcome for a direct call. */
 export type PlannerResponse = SqsBatchResponse | PlannerOutcome;
 
-/** Receives before SQS moves a message to the dead-letter queue (Terraform's maxReceiveCount). */
+/** Receives before SQS moves a message to the dead-letter queue (Terraform's maxReceiveCount, by default). */
 export const MAX_RECEIVES = 3;
 
-async function handleRecord(record: SqsRecord, deps: PlannerDeps): Promise<boolean> {
+async function handleRecord(record: SqsRecord, deps: PlannerDeps, maxReceives: number): Promise<boolean> {
   const logger = deps.logger.child({ messageId: record.messageId });
   const message = parseJobMessageBody(record.body);
   if (!message.ok) {
@@ -23,7 +23,7 @@ async function handleRecord(record: SqsRecord, deps: PlannerDeps): Promise<boole
   }
   const jobLogger = logger.child({ jobId: message.value.job_id });
   try {
-    const finalAttempt = Number(record.attributes?.ApproximateReceiveCount ?? '1') >= MAX_RECEIVES;
+    const finalAttempt = Number(record.attributes?.ApproximateReceiveCount ?? '1') >= maxReceives;
     const outcome = await runPlanner(
       { jobId: message.value.job_id, finalAttempt },
       { ...deps, logger: jobLogger },
@@ -37,11 +37,14 @@ async function handleRecord(record: SqsRecord, deps: PlannerDeps): Promise<boole
 }
 
 /** Builds the planner handler over its dependencies: SQS batches (every record) or a direct `{job_id}`. */
-export function createPlannerHandler(deps: PlannerDeps) {
+export function createPlannerHandler(deps: PlannerDeps, options: { maxReceives?: number } = {}) {
+  const maxReceives = options.maxReceives ?? MAX_RECEIVES;
   return async (event: unknown): Promise<PlannerResponse> => {
     const batch = SqsEvent.safeParse(event);
     if (batch.success) {
-      const results = await Promise.all(batch.data.Records.map((record) => handleRecord(record, deps)));
+      const results = await Promise.all(
+        batch.data.Records.map((record) => handleRecord(record, deps, maxReceives)),
+      );
       const failures = batch.data.Records.filter((_, index) => !results[index]);
       return { batchItemFailures: failures.map((record) => ({ itemIdentifier: record.messageId })) };
     }

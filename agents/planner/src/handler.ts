@@ -16,11 +16,10 @@ const invoker = lambdaInvoker({
   },
   timeoutMs: config.INVOKE_TIMEOUT_MS,
 });
-const handle = createPlannerHandler({
-  ...context,
-  invoker,
-  marketData: await plannerMarketData(config, context),
-});
+const handle = createPlannerHandler(
+  { ...context, invoker, marketData: await plannerMarketData(config, context) },
+  { maxReceives: config.MAX_RECEIVE_COUNT },
+);
 
 /** The planner Lambda: SQS batches (partial batch failures reported) or a direct `{job_id}` invocation. */
 export const handler = (event: unknown, invocation?: Invocation) =>

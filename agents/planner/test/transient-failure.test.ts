@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runPlanner } from '../src';
+import { createPlannerHandler, runPlanner } from '../src';
 import { plannerFixture } from './support';
 
 let close: (() => Promise<void>) | undefined;
@@ -44,6 +44,33 @@ describe('planner on infrastructure failures', () => {
   it('fails the job at once on a permanent error', async () => {
     const { deps, job, database } = await fixtureWithFlakyLoad(new Error('column "x" does not exist'));
     await runPlanner({ jobId: job.id }, deps);
+    expect((await database.repos.jobs.find(job.id))?.status).toBe('failed');
+  });
+});
+
+describe('planner handler on a transient failure', () => {
+  const record = (jobId: string, receiveCount: string) => ({
+    Records: [
+      {
+        messageId: 'm-1',
+        body: JSON.stringify({ job_id: jobId }),
+        attributes: { ApproximateReceiveCount: receiveCount },
+        eventSource: 'aws:sqs',
+      },
+    ],
+  });
+
+  it("reports the record for retry before the queue's last receive", async () => {
+    const { deps, job, database } = await fixtureWithFlakyLoad(timeout());
+    const response = await createPlannerHandler(deps, { maxReceives: 3 })(record(job.id, '2'));
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-1' }] });
+    expect((await database.repos.jobs.find(job.id))?.status).toBe('pending');
+  });
+
+  it("fails the job on the queue's last receive and lets the message go", async () => {
+    const { deps, job, database } = await fixtureWithFlakyLoad(timeout());
+    const response = await createPlannerHandler(deps, { maxReceives: 3 })(record(job.id, '3'));
+    expect(response).toEqual({ batchItemFailures: [] });
     expect((await database.repos.jobs.find(job.id))?.status).toBe('failed');
   });
 });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MAX_RECEIVES } from '@alex/agent-planner';
 import { startDataApiServer } from '@alex/data-api-local';
 import { seedDatabase } from '@alex/database';
 import { openPgliteDatabase } from '@alex/database/pglite';
@@ -41,7 +42,8 @@ export interface LocalCloud {
   stop(): Promise<void>;
 }
 
-const MAX_RECEIVE_COUNT = 3;
+// The same count Terraform gives the queue and the planner (MAX_RECEIVES).
+const MAX_RECEIVE_COUNT = MAX_RECEIVES;
 
 /**
  * Starts a cloud on 127.0.0.1: PGlite in a temp dir (migrated, seeded) behind the Data API-compatible

@@ -1,3 +1,4 @@
+import { MAX_RECEIVES } from '@alex/agent-planner';
 import type { AnalysisJobMessage } from '@alex/contracts';
 import {
   ensureJobQueues,
@@ -38,7 +39,7 @@ export async function startLocalStack(options: {
       queueName: 'alex-analysis-jobs',
       dlqName: 'alex-analysis-jobs-dlq',
       visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 60,
-      maxReceiveCount: 3,
+      maxReceiveCount: MAX_RECEIVES,
     });
     const mapping = await startEventSourceMapping({
       client,

@@ -122,7 +122,13 @@ describe('terraform/agents functions and queue', () => {
     expect(visibility.kind).toBe('variable');
     if (visibility.kind === 'variable') expect(visibility.default).toBeGreaterThan(plannerTimeout);
     expect(queue.redrive_policy).toBe(hcl('jsonencode(local.jobs_redrive_policy)'));
-    expect(asObject(agents.locals.jobs_redrive_policy, 'redrive').maxReceiveCount).toBe(3);
+    expect(asObject(agents.locals.jobs_redrive_policy, 'redrive').maxReceiveCount).toBe(
+      hcl('local.max_receive_count'),
+    );
+    expect(agents.locals.max_receive_count).toBe(3);
+    // The planner learns the same count, so its final attempt is the queue's last receive.
+    const plannerEnv = asObject(asObject(agents.locals.agent_env, 'agent_env').planner, 'planner');
+    expect(plannerEnv.MAX_RECEIVE_COUNT).toBe(hcl('tostring(local.max_receive_count)'));
     expect(block(agents.resources, 'aws_sqs_queue', 'jobs_dlq').message_retention_seconds).toBe(1_209_600);
   });
 });
