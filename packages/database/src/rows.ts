@@ -1,11 +1,7 @@
 import {
   AssetClassAllocation,
   Instrument,
-  InstrumentType,
   Job,
-  JobStatus,
-  JobType,
-  JsonObject,
   RegionAllocation,
   SectorAllocation,
   User,
@@ -34,57 +30,35 @@ export const Decimal = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]
 
 const jsonMap = <T extends z.ZodType>(schema: T) => z.preprocess((value) => value ?? {}, schema);
 
+// The row schemas are the contracts' schemas with each column's driver form: timestamps as text or Date,
+// numerics as numbers or decimal text, allocation maps possibly null.
+const timestamps = { createdAt: UtcTimestamp, updatedAt: UtcTimestamp };
+
 /** Maps a `users` row to a User. */
-export const UserRow = z
-  .object({
-    clerkUserId: z.string(),
-    displayName: z.string().nullable(),
-    yearsUntilRetirement: z.number().nullable(),
-    targetRetirementIncome: Decimal.nullable(),
-    currentAge: z.number().nullable(),
-    annualContribution: Decimal.nullable(),
-    assetClassTargets: jsonMap(AssetClassAllocation),
-    regionTargets: jsonMap(RegionAllocation),
-    createdAt: UtcTimestamp,
-    updatedAt: UtcTimestamp,
-  })
-  .pipe(User);
+export const UserRow = User.extend({
+  ...timestamps,
+  targetRetirementIncome: Decimal.nullable(),
+  annualContribution: Decimal.nullable(),
+  assetClassTargets: jsonMap(AssetClassAllocation),
+  regionTargets: jsonMap(RegionAllocation),
+});
 
 /** Maps an `instruments` row to an Instrument. */
-export const InstrumentRow = z
-  .object({
-    symbol: z.string(),
-    name: z.string(),
-    instrumentType: InstrumentType.nullable(),
-    currentPrice: Decimal.nullable(),
-    allocationRegions: jsonMap(RegionAllocation),
-    allocationSectors: jsonMap(SectorAllocation),
-    allocationAssetClass: jsonMap(AssetClassAllocation),
-    updatedAt: UtcTimestamp,
-  })
-  .pipe(Instrument);
+export const InstrumentRow = Instrument.extend({
+  updatedAt: UtcTimestamp,
+  currentPrice: Decimal.nullable(),
+  allocationRegions: jsonMap(RegionAllocation),
+  allocationSectors: jsonMap(SectorAllocation),
+  allocationAssetClass: jsonMap(AssetClassAllocation),
+});
 
 /** Maps a `jobs` row to a Job. */
-export const JobRow = z
-  .object({
-    id: z.string(),
-    clerkUserId: z.string(),
-    jobType: JobType,
-    status: JobStatus,
-    requestPayload: JsonObject.nullable(),
-    reportPayload: JsonObject.nullable(),
-    chartsPayload: JsonObject.nullable(),
-    retirementPayload: JsonObject.nullable(),
-    summaryPayload: JsonObject.nullable(),
-    errorMessage: z.string().nullable(),
-    attempts: z.number(),
-    createdAt: UtcTimestamp,
-    startedAt: UtcTimestamp.nullable(),
-    claimedAt: UtcTimestamp.nullable(),
-    completedAt: UtcTimestamp.nullable(),
-    updatedAt: UtcTimestamp,
-  })
-  .pipe(Job);
+export const JobRow = Job.extend({
+  ...timestamps,
+  startedAt: UtcTimestamp.nullable(),
+  claimedAt: UtcTimestamp.nullable(),
+  completedAt: UtcTimestamp.nullable(),
+});
 
 /** Parses a database row with its schema, naming the table and fields when it does not match. */
 export function parseRow<T extends z.ZodType>(schema: T, row: unknown, table: string): z.output<T> {
