@@ -18,10 +18,7 @@ export const DeployConfig = z
     skipBuild: z.boolean(),
     autoApprove: z.boolean(),
     /** Unset: read from `terraform output -raw code_bucket`. */
-    bucket: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name')
-      .optional(),
+    bucket: BucketName.optional(),
     /** Required unless dry-run: the S3 and Lambda clients' region. */
     region: z.string().min(1).optional(),
     /** Functions are `<prefix>-<agent>`, matching Terraform's `name_prefix`. */

@@ -42,9 +42,6 @@ export interface LocalCloud {
   stop(): Promise<void>;
 }
 
-// The same count Terraform gives the queue and the planner (MAX_RECEIVES).
-const MAX_RECEIVE_COUNT = MAX_RECEIVES;
-
 /**
  * Starts a cloud on 127.0.0.1: PGlite in a temp dir (migrated, seeded) behind the Data API-compatible
  * endpoint, fauxqs with the job queue and DLQ, the Lambda endpoint serving the bundles, and an event source
@@ -79,7 +76,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       queueName: 'alex-analysis-jobs',
       dlqName: 'alex-analysis-jobs-dlq',
       visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 2,
-      maxReceiveCount: MAX_RECEIVE_COUNT,
+      maxReceiveCount: MAX_RECEIVES,
     });
 
     const bundles = { ...options.bundles };
@@ -131,7 +128,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         AWS_SECRET_ACCESS_KEY: 'local',
       },
       dlqUrl: queues.dlqUrl,
-      maxReceiveCount: MAX_RECEIVE_COUNT,
+      maxReceiveCount: MAX_RECEIVES,
       deliveries: (messageId) => counts.get(messageId) ?? 0,
       stop,
     };
