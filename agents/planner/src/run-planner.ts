@@ -1,6 +1,6 @@
-import type { Job, Portfolio, SpecialistName } from '@alex/contracts';
+import type { Job } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
-import { createUsageMeter, type LanguageModel, runModelStep } from '@alex/llm';
+import type { LanguageModel } from '@alex/llm';
 import {
   type AgentInvoker,
   type Clock,
@@ -8,13 +8,8 @@ import {
   isTransientError,
   type Logger,
   type MarketData,
-  type PriceRefresh,
 } from '@alex/runtime';
-import { buildSummary, failureSummary, judgeOutcome } from './job-summary';
-import { planRules } from './plan-rules';
-import { planWithModel } from './plan-with-model';
-import { specialistRuns } from './specialist-runs';
-import { tagMissingInstruments } from './tagging';
+import { failJob, orchestrate } from './orchestrate-job';
 
 /** What the planner core needs. */
 export interface PlannerDeps {
@@ -37,82 +32,6 @@ export type PlannerOutcome =
   | { kind: 'duplicate'; jobId: string; status: Job['status'] }
   | { kind: 'not_found'; jobId: string };
 
-async function refreshPrices(deps: PlannerDeps, portfolio: Portfolio): Promise<PriceRefresh> {
-  const symbols = [...new Set(portfolio.accounts.flatMap((a) => a.positions.map((p) => p.symbol)))];
-  try {
-    return await deps.marketData.refreshPrices(symbols);
-  } catch (error) {
-    deps.logger.warn('price refresh failed; stored prices kept', { error: errorMessage(error) });
-    return {
-      source: 'stored',
-      updated: [],
-      missing: [],
-      stale: true,
-      note: 'price refresh failed; stored prices used',
-    };
-  }
-}
-
-async function fail(deps: PlannerDeps, job: Job, message: string): Promise<PlannerOutcome> {
-  deps.logger.warn('job failed', { reason: message });
-  const summary = failureSummary(
-    message,
-    job.startedAt ?? deps.clock.now(),
-    deps.clock.now(),
-    deps.llm.model === null,
-  );
-  await deps.repos.jobs.savePayload(job.id, 'summary_payload', summary);
-  await deps.repos.jobs.finish(job.id, 'failed', message);
-  return { kind: 'finished', jobId: job.id, status: 'failed' };
-}
-
-async function orchestrate(job: Job, portfolio: Portfolio, deps: PlannerDeps): Promise<PlannerOutcome> {
-  const startedAt = deps.clock.now();
-  const rules = planRules(portfolio);
-  const required = rules.filter((rule) => rule.required).map((rule) => rule.specialist);
-  if (required.length === 0)
-    return fail(deps, job, 'nothing to analyse: no positions and no retirement goals');
-  const tagger = await tagMissingInstruments(portfolio, deps.invoker, deps.clock);
-  const prices = await refreshPrices(deps, portfolio);
-  const runs = specialistRuns(deps.invoker, deps.clock, job.id);
-  const meter = createUsageMeter();
-  // Filled by the tools as the model calls them, so the record survives a model that fails afterwards.
-  const called = new Set<string>();
-  const step = await runModelStep({
-    llm: deps.llm,
-    meter,
-    step: (model) => planWithModel(model, portfolio, rules, runs, called),
-    fallback: () => null,
-    onFailure: (error, attempt) =>
-      deps.logger.warn('planner model failed', { attempt, error: errorMessage(error) }),
-  });
-  const modelCalls = [...called];
-  const missed = required.filter((name) => !runs.started().includes(name));
-  for (const name of missed) void runs.start(name);
-  const specialists = await runs.settled();
-  const source =
-    deps.llm.model === null ? 'offline' : step.fallbackReason || missed.length > 0 ? 'fallback' : 'model';
-  const note = step.fallbackReason ?? (missed.length > 0 ? `model did not call: ${missed.join(', ')}` : null);
-  const skipped = new Map<SpecialistName, string>(
-    rules.filter((rule) => !rule.required).map((rule) => [rule.specialist, rule.reason]),
-  );
-  const summary = buildSummary({
-    startedAt,
-    finishedAt: deps.clock.now(),
-    tagger,
-    specialists,
-    skipped,
-    plan: { source, modelCalls, required, note },
-    planner: { model: deps.llm.id, usage: meter.snapshot() },
-    prices,
-  });
-  const verdict = judgeOutcome(specialists);
-  await deps.repos.jobs.savePayload(job.id, 'summary_payload', summary);
-  await deps.repos.jobs.finish(job.id, verdict.status, verdict.errorMessage);
-  deps.logger.info('job finished', { status: verdict.status, outcome: summary.outcome, plan: source });
-  return { kind: 'finished', jobId: job.id, status: verdict.status };
-}
-
 /**
  * Runs one analysis job: claims it (a duplicate delivery does nothing), tags what lacks allocations, refreshes
  * prices, lets the model choose specialists, runs what the rules require and the model missed, and records
@@ -134,8 +53,9 @@ export async function runPlanner(
   const job = claim.job;
   try {
     const portfolio = await deps.repos.portfolios.load(job.clerkUserId);
-    if (!portfolio) return await fail(deps, job, `user ${job.clerkUserId} not found`);
-    if (portfolio.accounts.length === 0) return await fail(deps, job, 'the user has no accounts to analyse');
+    if (!portfolio) return await failJob(deps, job, `user ${job.clerkUserId} not found`);
+    if (portfolio.accounts.length === 0)
+      return await failJob(deps, job, 'the user has no accounts to analyse');
     return await orchestrate(job, portfolio, deps);
   } catch (error) {
     if (isTransientError(error) && input.finalAttempt !== true) {
@@ -145,6 +65,6 @@ export async function runPlanner(
       throw error;
     }
     deps.logger.error('planner stopped on an unexpected error', { error: errorMessage(error) });
-    return fail(deps, job, 'the analysis stopped on an internal error; it has been logged');
+    return failJob(deps, job, 'the analysis stopped on an internal error; it has been logged');
   }
 }
