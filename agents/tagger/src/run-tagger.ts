@@ -1,4 +1,4 @@
-import type { AgentResponse, TaggerEvent, TaggerInstrument } from '@alex/contracts';
+import { type AgentResponse, isClassified, type TaggerEvent, type TaggerInstrument } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
 import { createUsageMeter, type LanguageModel, runModelStep, type UsageMeter } from '@alex/llm';
 import { type Clock, errorMessage, type Logger } from '@alex/runtime';
@@ -45,9 +45,9 @@ async function tagOne(
       deps.logger.warn('classification failed', { symbol: instrument.symbol, error: errorMessage(error) }),
   });
   if (!step.value) return step.fallbackReason ?? 'not classified';
-  const stored = await deps.repos.instruments.classify(instrument.symbol, step.value);
-  if (!stored) await deps.repos.instruments.upsertMany([{ ...instrument, ...step.value }]);
-  return null;
+  const outcome = await deps.repos.instruments.classify(instrument.symbol, step.value);
+  // The tagger never creates instruments: only placeholders made by an import or the seed are classified.
+  return outcome === 'not_found' ? 'no such instrument' : null;
 }
 
 /**
@@ -56,23 +56,27 @@ async function tagOne(
  * never written here.
  */
 export async function runTagger(event: TaggerEvent, deps: TaggerDeps): Promise<AgentResponse> {
-  const unique = [
-    ...new Map(
-      event.instruments.map((i) => [i.symbol.toUpperCase(), { ...i, symbol: i.symbol.toUpperCase() }]),
-    ).values(),
-  ];
-  const meter = createUsageMeter();
+  const symbols = [...new Set(event.instruments.map((i) => i.symbol.toUpperCase()))];
+  const stored = new Map((await deps.repos.instruments.findMany(symbols)).map((i) => [i.symbol, i]));
   const reasons = new Map<string, string>();
+  const todo: TaggerInstrument[] = [];
+  for (const symbol of symbols) {
+    const instrument = stored.get(symbol);
+    if (!instrument) reasons.set(symbol, 'no such instrument');
+    // The stored name, not the event's: the shared row is what gets classified.
+    else if (!isClassified(instrument)) todo.push({ symbol, name: instrument.name });
+  }
+  const meter = createUsageMeter();
   // A few at a time: enough to overlap model latency without tripping provider rate limits.
-  for (let start = 0; start < unique.length; start += 4) {
-    const batch = unique.slice(start, start + 4);
+  for (let start = 0; start < todo.length; start += 4) {
+    const batch = todo.slice(start, start + 4);
     const outcomes = await Promise.all(batch.map((instrument) => tagOne(instrument, deps, meter)));
     batch.forEach((instrument, index) => {
       const reason = outcomes[index];
       if (reason) reasons.set(instrument.symbol, reason);
     });
   }
-  const classified = unique.filter((i) => !reasons.has(i.symbol)).map((i) => i.symbol);
+  const classified = todo.filter((i) => !reasons.has(i.symbol)).map((i) => i.symbol);
   const left = [...reasons].map(([symbol, reason]) => `${symbol} (${reason})`);
   const detail = [
     classified.length > 0 ? `classified ${classified.join(', ')}` : null,
@@ -81,5 +85,5 @@ export async function runTagger(event: TaggerEvent, deps: TaggerDeps): Promise<A
     .filter(Boolean)
     .join('; ');
   deps.logger.info('tagging finished', { classified, unclassified: [...reasons.keys()] });
-  return { ok: true, agent: 'tagger', model: deps.llm.id, usage: meter.snapshot(), detail };
+  return { ok: true, agent: 'tagger', model: deps.llm.id, usage: meter.snapshot(), detail: detail || null };
 }

@@ -18,7 +18,7 @@ describe('tagger handler on its recorded event', () => {
       const response = await handler(event);
       expect(response).toMatchObject({ ok: true, agent: 'tagger', model: 'offline' });
       expect(response.ok && response.detail).toBe(
-        'left unclassified: VTI (no model configured); ARKK (no model configured)',
+        'left unclassified: VTI (no such instrument); ARKK (no such instrument)',
       );
       expect(await database.repos.instruments.findMany(['VTI', 'ARKK'])).toEqual([]);
     } finally {

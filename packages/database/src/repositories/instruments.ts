@@ -5,7 +5,8 @@ import type {
   RegionAllocation,
   SectorAllocation,
 } from '@alex/contracts';
-import { asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { AlexDatabase } from '../drivers/alex-database';
 import { InstrumentRow, parseRow } from '../rows';
 import { instruments } from '../schema';
@@ -29,7 +30,15 @@ export interface Classification {
   allocationSectors: SectorAllocation;
 }
 
-/** Reads and writes the global instrument reference data. */
+/** What a tagger's classification did to the shared row. */
+export type ClassifyOutcome = 'classified' | 'already_classified' | 'not_found';
+
+/**
+ * Reads and writes the global instrument reference data, shared by every user. Its writers are trusted paths
+ * only: the seed and admin import (`upsertMany`), market data (`updatePrice`), placeholders for unknown
+ * symbols (`createPlaceholders`, which never changes an existing row) and the tagger (`classify`, which only
+ * fills maps that are still empty).
+ */
 export interface InstrumentsRepository {
   list(): Promise<Instrument[]>;
   findMany(symbols: readonly string[]): Promise<Instrument[]>;
@@ -39,7 +48,11 @@ export interface InstrumentsRepository {
   createPlaceholders(symbols: readonly string[]): Promise<string[]>;
   /** Instruments missing at least one allocation map. */
   listUnclassified(): Promise<Instrument[]>;
-  classify(symbol: string, classification: Classification): Promise<boolean>;
+  /**
+   * Fills the allocation maps (and type) the instrument does not have yet; maps already set, by the seed, an
+   * administrator or an earlier job, are never overwritten, so one user's job cannot reclassify shared data.
+   */
+  classify(symbol: string, classification: Classification): Promise<ClassifyOutcome>;
   updatePrice(symbol: string, price: number): Promise<boolean>;
   /** Stored prices by symbol (null when an instrument has none; unknown symbols are absent). */
   storedPrices(symbols: readonly string[]): Promise<Map<string, number | null>>;
@@ -102,12 +115,31 @@ export function instrumentsRepository(db: AlexDatabase): InstrumentsRepository {
       return parseAll(rows);
     },
     async classify(symbol, classification) {
+      const empty = sql`'{}'::jsonb`;
+      const isEmpty = (column: AnyPgColumn) => sql`coalesce(${column}, ${empty}) = ${empty}`;
+      const fill = (column: AnyPgColumn, map: Record<string, number>) =>
+        sql`CASE WHEN ${isEmpty(column)} THEN ${JSON.stringify(map)}::jsonb ELSE ${column} END`;
       const rows = await db
         .update(instruments)
-        .set(classification)
-        .where(eq(instruments.symbol, symbol))
+        .set({
+          instrumentType: sql`coalesce(${instruments.instrumentType}, ${classification.instrumentType})`,
+          allocationAssetClass: fill(instruments.allocationAssetClass, classification.allocationAssetClass),
+          allocationRegions: fill(instruments.allocationRegions, classification.allocationRegions),
+          allocationSectors: fill(instruments.allocationSectors, classification.allocationSectors),
+        })
+        .where(
+          and(
+            eq(instruments.symbol, symbol),
+            or(
+              isEmpty(instruments.allocationAssetClass),
+              isEmpty(instruments.allocationRegions),
+              isEmpty(instruments.allocationSectors),
+            ),
+          ),
+        )
         .returning({ symbol: instruments.symbol });
-      return rows.length === 1;
+      if (rows.length === 1) return 'classified';
+      return (await repository.findMany([symbol])).length === 1 ? 'already_classified' : 'not_found';
     },
     async updatePrice(symbol, price) {
       const rows = await db
