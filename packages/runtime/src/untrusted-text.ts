@@ -1,8 +1,7 @@
-// Characters that can change how text reads without being visible: C0/C1 controls (newlines included, so a
-// name cannot start a new prompt line or markdown block), bidirectional overrides and isolates, zero-width
-// characters, line/paragraph separators and the byte-order mark.
-const INVISIBLE_OR_CONTROL =
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\u206a-\u206f\ufeff]/g;
+// Characters that change how text reads without being visible: controls (Cc, newlines included, so a name
+// cannot start a new prompt line or markdown block), format characters (Cf: bidirectional overrides and
+// isolates, zero-width characters, the byte-order mark) and the line/paragraph separators.
+const INVISIBLE_OR_CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 
 /** Longest untrusted text quoted into a prompt unless the caller says otherwise. */
 export const DEFAULT_QUOTED_LENGTH = 200;
