@@ -1,5 +1,5 @@
 import { displayName, formatDollars, type PortfolioAnalytics } from '@alex/analytics';
-import type { Portfolio } from '@alex/contracts';
+import { cleanUntrustedText, type Portfolio } from '@alex/contracts';
 import type { Insight } from '@alex/runtime';
 import { portfolioFacts } from './portfolio-facts';
 
@@ -30,7 +30,7 @@ export function offlineReport(
   insights: Insight[],
 ): string {
   return [
-    `# Portfolio analysis for ${portfolio.user.displayName ?? portfolio.user.clerkUserId}`,
+    `# Portfolio analysis for ${cleanUntrustedText(portfolio.user.displayName ?? portfolio.user.clerkUserId, 80)}`,
     '',
     '> Written without a language model: every figure below is computed from your holdings; no commentary was generated.',
     '',
@@ -42,7 +42,10 @@ export function offlineReport(
     '',
     '## Market context',
     ...(insights.length > 0
-      ? insights.map((insight) => `- **${insight.title}.** ${insight.text}`)
+      ? insights.map(
+          (insight) =>
+            `- **${cleanUntrustedText(insight.title, 120)}.** ${cleanUntrustedText(insight.text, 1500)}`,
+        )
       : ['- No market notes matched these holdings.']),
   ].join('\n');
 }

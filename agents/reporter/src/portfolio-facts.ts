@@ -1,5 +1,5 @@
-import { displayName, formatDollars, type PortfolioAnalytics } from '@alex/analytics';
-import type { Portfolio } from '@alex/contracts';
+import { dataGaps, displayName, formatDollars, type PortfolioAnalytics } from '@alex/analytics';
+import { type Portfolio, quoteUntrusted } from '@alex/contracts';
 
 function table(rows: { key: string; value: number; percent: number }[]): string[] {
   return [
@@ -11,7 +11,10 @@ function table(rows: { key: string; value: number; percent: number }[]): string[
   ];
 }
 
-/** The computed facts about a portfolio as markdown: the model's only source of numbers, and the offline report's body. */
+/**
+ * The computed facts about a portfolio as markdown: the model's only source of numbers, and the offline
+ * report's body. Names come from users and data providers, so they appear only quoted.
+ */
 export function portfolioFacts(portfolio: Portfolio, analytics: PortfolioAnalytics): string {
   const { valuation, concentration, drift } = analytics;
   const { user } = portfolio;
@@ -32,7 +35,7 @@ export function portfolioFacts(portfolio: Portfolio, analytics: PortfolioAnalyti
       .slice(0, 5)
       .map(
         (h) =>
-          `- ${h.symbol} (${h.name}): ${formatDollars(h.value)}, ${h.percent.toFixed(1)}% of the portfolio`,
+          `- ${h.symbol} (${quoteUntrusted(h.name)}): ${formatDollars(h.value)}, ${h.percent.toFixed(1)}% of the portfolio`,
       ),
     `- Largest single holding: ${concentration.largestPercent.toFixed(1)}% of the portfolio.`,
   ];
@@ -50,12 +53,10 @@ export function portfolioFacts(portfolio: Portfolio, analytics: PortfolioAnalyti
       ? '- Not set.'
       : `- ${user.yearsUntilRetirement} years to retirement, target income ${formatDollars(user.targetRetirementIncome)} a year.`,
   );
-  if (analytics.unpriced.length > 0 || analytics.unclassified.length > 0) {
-    lines.push('', '### Data gaps');
-    for (const p of analytics.unpriced)
-      lines.push(`- ${p.symbol} in ${p.accountName} has no price and is not valued.`);
-    for (const p of analytics.unclassified)
-      lines.push(`- ${p.symbol} lacks ${p.missing.join(', ')} data and is left out of those breakdowns.`);
+  const gaps = dataGaps(analytics);
+  if (gaps.length > 0) {
+    lines.push('', '### Data gaps (the figures above leave these out)');
+    for (const gap of gaps) lines.push(`- ${gap.detail}`);
   }
   return lines.join('\n');
 }

@@ -1,8 +1,9 @@
-import { analysePortfolio } from '@alex/analytics';
+import { analysePortfolio, dataGaps } from '@alex/analytics';
 import { type AgentResponse, type JobEvent, ReportPayload } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
 import { createUsageMeter, type LanguageModel, runModelStep } from '@alex/llm';
 import { type Clock, errorMessage, type Knowledge, type Logger } from '@alex/runtime';
+import { withGapsNotice } from './gaps-notice';
 import { offlineReport } from './offline-report';
 import { portfolioFacts } from './portfolio-facts';
 import { writeReport } from './write-report';
@@ -16,7 +17,10 @@ export interface ReporterDeps {
   clock: Clock;
 }
 
-/** Writes `report_payload`: the model's markdown from computed facts, or the offline report. */
+/**
+ * Writes `report_payload`: the model's markdown from computed facts, or the offline report, opening with
+ * what the analysis leaves out (unpriced or unclassified holdings, a model that failed).
+ */
 export async function runReporter(event: JobEvent, deps: ReporterDeps): Promise<AgentResponse> {
   const loaded = await deps.repos.portfolios.loadForRunningJob(event.job_id);
   if (!loaded.ok) return { ok: false, agent: 'reporter', error: loaded.error };
@@ -33,8 +37,18 @@ export async function runReporter(event: JobEvent, deps: ReporterDeps): Promise<
     onFailure: (error, attempt) =>
       deps.logger.warn('report model failed', { attempt, error: errorMessage(error) }),
   });
+  const gaps = dataGaps(analytics);
+  if (step.fallbackReason && deps.llm.model !== null) {
+    gaps.push({
+      kind: 'model_failed',
+      symbols: [],
+      detail:
+        'Written commentary: the configured language model did not answer, so this report shows the computed figures without it.',
+      value_left_out: null,
+    });
+  }
   const payload = ReportPayload.parse({
-    content: step.value,
+    content: withGapsNotice(step.value, gaps),
     generated_at: deps.clock.now().toISOString(),
     agent: 'reporter',
     model: step.model,

@@ -1,5 +1,4 @@
-import type { TaggerInstrument } from '@alex/contracts';
-import { QUOTED_DATA_RULE, quoteUntrusted } from '@alex/runtime';
+import { QUOTED_DATA_RULE, quoteUntrusted, type TaggerInstrument } from '@alex/contracts';
 
 /** The tagger's standing instructions. */
 export const TAGGER_INSTRUCTIONS = `You classify financial instruments for portfolio look-through analysis.

@@ -7,3 +7,4 @@ export * from './payloads';
 export * from './portfolio';
 export * from './portfolio-import';
 export * from './summary';
+export * from './untrusted-text';

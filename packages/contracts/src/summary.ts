@@ -28,6 +28,29 @@ export type ModelUsage = z.infer<typeof ModelUsage>;
 export const PlanSource = z.enum(['model', 'fallback', 'offline']);
 export type PlanSource = z.infer<typeof PlanSource>;
 
+/** What kind of hole an analysis has: data it had to leave out, or output written without the configured model. */
+export const DataGapKind = z.enum([
+  'unpriced',
+  'value_out_of_range',
+  'unclassified',
+  'tagging_failed',
+  'model_failed',
+]);
+export type DataGapKind = z.infer<typeof DataGapKind>;
+
+/** One gap, as the person reads it: which symbols, why, and how many dollars were left out (null: unknown). */
+export const DataGap = z.object({
+  kind: DataGapKind,
+  symbols: z.array(z.string().max(20)).max(10_000),
+  detail: z.string().min(1).max(2000),
+  value_left_out: z.number().min(0).nullable(),
+});
+export type DataGap = z.infer<typeof DataGap>;
+
+/** The model the job was configured with, and where it was reached ("offline": none configured). */
+export const ConfiguredModel = z.object({ model: ModelId, endpoint: z.string().max(500).nullable() });
+export type ConfiguredModel = z.infer<typeof ConfiguredModel>;
+
 /** `jobs.summary_payload`: what the planner did and how each agent fared. */
 export const SummaryPayload = z.object({
   outcome: z.enum(['complete', 'partial', 'failed']),
@@ -41,6 +64,11 @@ export const SummaryPayload = z.object({
   }),
   usage: z.array(ModelUsage),
   prices: z.object({ source: z.string(), stale: z.boolean(), missing: z.array(z.string()) }),
+  /** What the analysis left out; any gap makes the outcome `partial`. Absent in summaries written before gaps. */
+  gaps: z.array(DataGap).default([]),
+  /** Defaults used in place of missing data, said plainly (e.g. a retirement horizon without an age). */
+  assumptions: z.array(z.string().max(500)).default([]),
+  llm: ConfiguredModel.optional(),
   started_at: z.iso.datetime({ offset: true }),
   finished_at: z.iso.datetime({ offset: true }),
   duration_ms: z.number().min(0),

@@ -1,7 +1,7 @@
 import { OpenAIChatCompletionsModel } from '@openai/agents-openai';
 import OpenAI from 'openai';
 import { BedrockModel } from './bedrock/bedrock-model';
-import { type LanguageModel, OFFLINE } from './language-model';
+import { bedrockEndpoint, type LanguageModel, OFFLINE } from './language-model';
 import type { LlmConfig } from './llm-config';
 
 /** What the runtime adds to the configuration when building a model. */
@@ -26,7 +26,7 @@ export function createLanguageModel(config: LlmConfig, options: LanguageModelOpt
       timeoutMs: config.timeoutMs,
       ...(options.remainingTimeMs ? { retry: { remainingTimeMs: options.remainingTimeMs } } : {}),
     });
-    return { id: config.modelId, model };
+    return { id: config.modelId, model, endpoint: bedrockEndpoint(config.region) };
   }
   const client = new OpenAI({
     baseURL: config.baseUrl,
@@ -35,5 +35,9 @@ export function createLanguageModel(config: LlmConfig, options: LanguageModelOpt
     // Retries are ours (runModelStep), bounded and logged.
     maxRetries: 0,
   });
-  return { id: config.model, model: new OpenAIChatCompletionsModel(client as never, config.model) };
+  return {
+    id: config.model,
+    model: new OpenAIChatCompletionsModel(client as never, config.model),
+    endpoint: config.baseUrl,
+  };
 }

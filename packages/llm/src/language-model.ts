@@ -1,8 +1,16 @@
 import type { AgentUsage } from '@alex/contracts';
 import type { Model } from '@openai/agents-core';
 
-/** The model an agent writes with: a real one, or none ("offline": deterministic template output). */
-export type LanguageModel = { id: 'offline'; model: null } | { id: string; model: Model };
+/**
+ * The model an agent writes with: a real one (with the endpoint it is reached at, for error reports), or none
+ * ("offline": deterministic template output).
+ */
+export type LanguageModel = { id: 'offline'; model: null } | { id: string; model: Model; endpoint?: string };
+
+/** Where a model is reached, e.g. `http://localhost:11434/v1` or `bedrock-runtime.us-east-1.amazonaws.com`. */
+export function bedrockEndpoint(region: string): string {
+  return `bedrock-runtime.${region}.amazonaws.com`;
+}
 
 /** The offline model: every agent falls back to output computed from its analytics. */
 export const OFFLINE: LanguageModel = { id: 'offline', model: null };

@@ -81,7 +81,7 @@ export async function runModelStep<T>(options: ModelStepOptions<T>): Promise<Mod
         return {
           value: await options.fallback(),
           model: 'offline',
-          fallbackReason: `model ${llm.id} failed: ${describe(error)}`,
+          fallbackReason: `model ${llm.id}${llm.endpoint ? ` at ${llm.endpoint}` : ''} failed: ${describe(error)}`,
         };
       }
       await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** (attempt - 1) * (0.5 + Math.random())));

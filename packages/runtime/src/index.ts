@@ -8,4 +8,3 @@ export * from './parse-config';
 export * from './ports';
 export * from './result';
 export * from './stored-prices';
-export * from './untrusted-text';

@@ -6,6 +6,12 @@ export {
   type RiskFactor,
 } from './assumptions';
 export {
+  PROJECTION_END_AGE,
+  RETIREMENT_YEARS_WITHOUT_AGE,
+  type RetirementHorizon,
+  retirementHorizon,
+} from './retirement-horizon';
+export {
   DEFAULT_PATHS,
   DEFAULT_SEED,
   MAX_PATHS,
