@@ -23,10 +23,13 @@ export async function runRetirement(event: JobEvent, deps: RetirementDeps): Prom
   if (!loaded.ok) return { ok: false, agent: 'retirement', error: loaded.error };
   const input = simulationInput(loaded.value.portfolio, analysePortfolio(loaded.value.portfolio));
   if (!input.ok) return { ok: false, agent: 'retirement', error: input.error };
-  const simulated = simulateRetirement({ ...input.value, ...(deps.paths ? { paths: deps.paths } : {}) });
+  const simulated = simulateRetirement(
+    { ...input.value, ...(deps.paths ? { paths: deps.paths } : {}) },
+    input.options,
+  );
   if (!simulated.ok) return { ok: false, agent: 'retirement', error: simulated.error.message };
   const simulation = simulated.value;
-  const facts = retirementFacts(input.value, simulation, input.excluded);
+  const facts = retirementFacts(input.value, simulation, input.excluded, input.horizon);
   const meter = createUsageMeter();
   const step = await runModelStep({
     llm: deps.llm,
@@ -41,7 +44,7 @@ export async function runRetirement(event: JobEvent, deps: RetirementDeps): Prom
     generated_at: deps.clock.now().toISOString(),
     agent: 'retirement',
     model: step.model,
-    simulation,
+    simulation: { ...simulation, horizon: input.horizon },
   });
   if (!(await deps.repos.jobs.savePayload(event.job_id, 'retirement_payload', payload))) {
     return {
@@ -50,6 +53,13 @@ export async function runRetirement(event: JobEvent, deps: RetirementDeps): Prom
       error: 'the job stopped running before the projection was saved',
     };
   }
-  const detail = `success rate ${(simulation.success_rate * 100).toFixed(1)}%${step.fallbackReason ? `; ${step.fallbackReason}` : ''}`;
+  const notes = [
+    input.horizon.assumption ? 'age not set: 30-year retirement assumed' : null,
+    step.fallbackReason,
+  ];
+  const detail = [
+    `success rate ${(simulation.success_rate * 100).toFixed(1)}%`,
+    ...notes.filter(Boolean),
+  ].join('; ');
   return { ok: true, agent: 'retirement', model: step.model, usage: meter.snapshot(), detail };
 }

@@ -38,7 +38,7 @@ describe('retirement handler', () => {
     expect(payload.simulation.bands.at(-1)?.age).toBe(95);
     expect(payload.analysis).toContain('Written without a language model');
     const rate = (payload.simulation.success_rate * 100).toFixed(1);
-    expect(payload.analysis).toContain(`Success rate (money lasts to 95): ${rate}%`);
+    expect(payload.analysis).toContain(`Success rate (money lasts to age 95): ${rate}%`);
   });
 
   it('gives identical numbers for the same seed in two jobs', async () => {
@@ -63,7 +63,7 @@ describe('retirement handler', () => {
     expect(payload.simulation.success_rate).toBeGreaterThan(0);
   });
 
-  it('fails clearly when the user has no current age, writing nothing', async () => {
+  it('projects over a stated 30-year retirement when the age is not set, and says so', async () => {
     const { repos } = database;
     await repos.users.upsert({
       clerkUserId: 'no_age',
@@ -76,7 +76,21 @@ describe('retirement handler', () => {
     ]);
     const job = await createRunningJob(repos, { clerkUserId: 'no_age' });
     const response = await createRetirementHandler(deps(null))({ job_id: job.id });
-    expect(response).toMatchObject({ ok: false, error: expect.stringContaining('current age') });
-    expect((await repos.jobs.find(job.id))?.retirementPayload).toBeNull();
+    expect(response).toMatchObject({
+      ok: true,
+      detail: expect.stringContaining('30-year retirement assumed'),
+    });
+    const payload = await payloadOf(job.id);
+    expect(payload.simulation.horizon).toMatchObject({
+      basis: 'years_from_now',
+      start: 0,
+      retirement: 20,
+      end: 49,
+    });
+    // Withdrawals every year from year 20 to year 49: thirty of them, counted in years from now, no age.
+    expect(payload.simulation.bands.map((band) => band.age)).toEqual([...Array(50).keys()]);
+    expect(payload.analysis).toContain('Your age is not set');
+    expect(payload.analysis).toContain('to year 49 from now');
+    expect(payload.analysis).not.toMatch(/from age|until age/);
   });
 });

@@ -55,6 +55,17 @@ export const WealthBand = z.object({
 });
 export type WealthBand = z.infer<typeof WealthBand>;
 
+/** What a projection's "age" values count: ages, or years from now when the person's age is not known. */
+export const RetirementHorizon = z.object({
+  basis: z.enum(['age', 'years_from_now']),
+  start: z.number().int().min(0),
+  retirement: z.number().int().min(0),
+  end: z.number().int().min(0),
+  /** The default used in place of a missing age, in words; null when nothing was assumed. */
+  assumption: z.string().nullable(),
+});
+export type RetirementHorizon = z.infer<typeof RetirementHorizon>;
+
 /** The Monte Carlo results stored with the retirement analysis. */
 export const RetirementSimulationSummary = z.object({
   paths: z.number().int().positive(),
@@ -65,6 +76,8 @@ export const RetirementSimulationSummary = z.object({
   bands: z.array(WealthBand),
   depletion_by_age: z.array(z.object({ age: z.number().int(), probability: z.number().min(0).max(1) })),
   median_at_retirement: z.number(),
+  /** Absent in payloads written before horizons were recorded (those always counted ages to 95). */
+  horizon: RetirementHorizon.optional(),
 });
 export type RetirementSimulationSummary = z.infer<typeof RetirementSimulationSummary>;
 

@@ -28,6 +28,11 @@ function stats(simulation: RetirementSimulationSummary): string {
   ].join('')}</div>`;
 }
 
+/** "Age", or "Year from now" for a projection made without the person's age. */
+function pointLabel(simulation: RetirementSimulationSummary): string {
+  return simulation.horizon?.basis === 'years_from_now' ? 'Year from now' : 'Age';
+}
+
 function depletionTable(simulation: RetirementSimulationSummary): string {
   const rows = depletionMilestones(simulation.depletion_by_age)
     .map(
@@ -36,7 +41,7 @@ function depletionTable(simulation: RetirementSimulationSummary): string {
     )
     .join('');
   if (rows === '') return '<p class="note">No depletion curve was stored.</p>';
-  return `<table><thead><tr><th class="num">Age</th><th class="num">Chance money has run out</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table><thead><tr><th class="num">${pointLabel(simulation)}</th><th class="num">Chance money has run out</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 const FAN_LEGEND = [
@@ -50,14 +55,16 @@ const FAN_LEGEND = [
 function simulationDetails(simulation: RetirementSimulationSummary): string {
   // Depletion starts at the first withdrawal year, which marks retirement on the fan chart.
   const withdrawalAge = simulation.depletion_by_age[0]?.age;
+  const assumed = simulation.horizon?.assumption;
   return [
+    ...(assumed ? [`<p class="note">Assumed: ${escapeHtml(assumed)}</p>`] : []),
     stats(simulation),
     '<figure class="chart"><h3>Projected wealth in today\'s dollars</h3>',
     renderFanChart(simulation.bands, withdrawalAge),
     FAN_LEGEND,
-    '<figcaption>Real wealth (after inflation) at the start of each year across the simulated paths; the shading is the spread of outcomes, the line the median.</figcaption></figure>',
+    `<figcaption>Real wealth (after inflation) at the start of each year across the simulated paths, by ${pointLabel(simulation).toLowerCase()}; the shading is the spread of outcomes, the line the median.</figcaption></figure>`,
     '<div class="columns">',
-    `<div><h3>Depletion by age</h3>${depletionTable(simulation)}</div>`,
+    `<div><h3>Depletion by ${pointLabel(simulation).toLowerCase()}</h3>${depletionTable(simulation)}</div>`,
     `<div><h3>Key assumptions</h3>${renderAssumptions(simulation.assumptions)}</div>`,
     '</div>',
   ].join('\n');

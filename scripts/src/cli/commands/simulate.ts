@@ -25,18 +25,21 @@ export async function simulate({ flags, output }: CommandContext): Promise<void>
     const input = simulationInput(portfolio, analysePortfolio(portfolio));
     if (!input.ok) throw new CliError(input.error);
     const started = performance.now();
-    const result = simulateRetirement({
-      ...input.value,
-      ...(paths ? { paths } : {}),
-      ...(seed !== undefined ? { seed } : {}),
-    });
+    const result = simulateRetirement(
+      { ...input.value, ...(paths ? { paths } : {}), ...(seed !== undefined ? { seed } : {}) },
+      input.options,
+    );
     if (!result.ok) throw new CliError(`${result.error.message}: ${result.error.issues.join('; ')}`);
     const ms = Math.round(performance.now() - started);
     const sim = result.value;
     const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
-    output.result({ clerk_user_id: userId, input: input.value, duration_ms: ms, simulation: sim }, () =>
+    const { horizon } = input;
+    const end = horizon.basis === 'age' ? `age ${horizon.end}` : `year ${horizon.end} from now`;
+    const data = { clerk_user_id: userId, input: input.value, horizon, duration_ms: ms, simulation: sim };
+    output.result(data, () =>
       [
-        `${userId}: ${pct(sim.success_rate)} of ${sim.paths} paths fund ${input.value.targetIncome}/yr to 95 (95% CI ${pct(sim.success_rate_ci95[0])}-${pct(sim.success_rate_ci95[1])})`,
+        ...(horizon.assumption ? [`assumed: ${horizon.assumption}`] : []),
+        `${userId}: ${pct(sim.success_rate)} of ${sim.paths} paths fund ${input.value.targetIncome}/yr to ${end} (95% CI ${pct(sim.success_rate_ci95[0])}-${pct(sim.success_rate_ci95[1])})`,
         `median at retirement (today's dollars): ${sim.median_at_retirement}; seed ${sim.seed}; ${ms} ms`,
       ].join('\n'),
     );
