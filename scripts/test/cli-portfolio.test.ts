@@ -8,6 +8,12 @@ const dataDir = mkdtempSync(join(tmpdir(), 'alex-cli-'));
 const env = { ALEX_DATA_DIR: dataDir };
 const cli = (...args: string[]) => runCli(args, env);
 
+function writeJson(name: string, content: unknown): string {
+  const path = join(dataDir, name);
+  writeFileSync(path, JSON.stringify(content));
+  return path;
+}
+
 function json(run: ReturnType<typeof runCli>): Record<string, unknown> {
   expect(run.stderr.split('\n').filter((l) => l.startsWith('alex:'))).toEqual([]);
   return JSON.parse(run.stdout) as Record<string, unknown>;
@@ -32,13 +38,21 @@ describe('alex db and portfolio commands on the embedded database', () => {
     expect(shown.unpriced_positions).toEqual([]);
   });
 
+  it('loads instruments as an administrator, creating new symbols and updating known ones', () => {
+    const loaded = json(cli('instruments', 'import', fixture('instruments-valid.json'), '--json'));
+    expect(loaded).toEqual({ imported: true, created: ['VTI'], updated: [] });
+    const again = cli('instruments', 'import', fixture('instruments-valid.json'));
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('updated: VTI');
+  });
+
   it('imports a file, creating unknown symbols unpriced and leaving them out of the total', () => {
     const imported = json(cli('portfolio', 'import', fixture('portfolio-valid.json'), '--json'));
-    expect(imported).toMatchObject({
+    expect(imported).toEqual({
+      imported: true,
       clerk_user_id: 'import_user_001',
       accounts: 2,
       positions: 4,
-      instruments_written: ['VTI'],
       instruments_awaiting_classification: ['ZZNEW'],
     });
     const shown = json(cli('portfolio', 'show', '--user', 'import_user_001', '--json'));
@@ -68,13 +82,83 @@ describe('alex db and portfolio commands on the embedded database', () => {
       'accounts.0.cash_balance',
       'accounts.0.positions.0.quantity',
       'accounts.0.positions.1.quantity',
-      'instruments.0.allocation_regions',
+      'accounts.0.positions.2.quantity: must be at least 0.00000001',
+      'accounts.1.account_name: must not contain a NUL character',
+      'accounts.1.cash_balance: must be at most 9999999999.99',
+      'instruments: a portfolio file cannot change shared instrument data',
     ]) {
       expect(reason).toContain(path);
     }
     const missing = cli('portfolio', 'show', '--user', 'bad_user');
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('no user "bad_user"');
+  });
+
+  it('refuses a user file that reprices SPY, leaving SPY and test_user_001 as they were', () => {
+    const before = json(cli('portfolio', 'show', '--json'));
+    const file = writeJson('reprice.json', {
+      user: { clerk_user_id: 'repricer', display_name: 'Repricer' },
+      accounts: [{ account_name: 'A', positions: [{ symbol: 'SPY', quantity: 1 }] }],
+      instruments: [
+        {
+          symbol: 'SPY',
+          name: 'SPY is mine now',
+          current_price: 1,
+          allocation_asset_class: { cash: 100 },
+        },
+      ],
+    });
+    const run = cli('portfolio', 'import', file, '--json');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(
+      'instruments: a portfolio file cannot change shared instrument data (prices, names, classifications); ' +
+        'an administrator loads instruments with `pnpm alex instruments import FILE`',
+    );
+    const after = json(cli('portfolio', 'show', '--json'));
+    expect(after).toEqual(before);
+    const positions = (after.accounts as { positions: { symbol: string }[] }[]).flatMap((a) => a.positions);
+    expect(positions.find((position) => position.symbol === 'SPY')).toMatchObject({
+      name: 'SPDR S&P 500 ETF Trust',
+      price: 450.25,
+    });
+    expect(cli('portfolio', 'show', '--user', 'repricer').stderr).toContain('no user "repricer"');
+  });
+
+  it('imports a user without goals, absent or null', () => {
+    const user = { clerk_user_id: 'no_goals', display_name: 'No Goals' };
+    const accounts = [{ account_name: 'Cash only', cash_balance: 100 }];
+    const goals = {
+      years_until_retirement: null,
+      target_retirement_income: null,
+      current_age: null,
+      annual_contribution: null,
+    };
+    for (const [name, profile] of [
+      ['goals-absent.json', user],
+      ['goals-null.json', { ...user, ...goals }],
+    ] as const) {
+      const imported = json(
+        cli('portfolio', 'import', writeJson(name, { user: profile, accounts }), '--json'),
+      );
+      expect(imported).toMatchObject({ clerk_user_id: 'no_goals', accounts: 1, positions: 0 });
+      const shown = json(cli('portfolio', 'show', '--user', 'no_goals', '--json'));
+      expect(shown).toMatchObject({ total: 100, cash: 100 });
+    }
+  });
+
+  it('refuses an instruments file that defines one symbol twice, naming both entries', () => {
+    const file = writeJson('twice.json', {
+      instruments: [
+        { symbol: 'ZZTWICE', name: 'First' },
+        { symbol: 'zztwice', name: 'Second' },
+      ],
+    });
+    const run = cli('instruments', 'import', file);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'instruments.1.symbol: duplicate symbol ZZTWICE in one file, also at instruments.0',
+    );
   });
 
   it('rejects invalid JSON, an oversized file and a missing file with one line each', () => {

@@ -1,6 +1,8 @@
 import type {
   AgentRunRecord,
   AgentUsage,
+  ConfiguredModel,
+  DataGap,
   ModelUsage,
   PlanSource,
   SpecialistName,
@@ -19,10 +21,19 @@ export interface JobFacts {
   plan: { source: PlanSource; modelCalls: string[]; required: SpecialistName[]; note: string | null };
   planner: { model: string; usage: AgentUsage };
   prices: PriceRefresh;
+  gaps: DataGap[];
+  assumptions: string[];
+  llm: ConfiguredModel;
 }
 
-/** Terminal status, outcome and user-safe error of a job whose specialists have finished. */
-export function judgeOutcome(specialists: Map<SpecialistName, AgentRun>): {
+/**
+ * Terminal status, outcome and user-safe error of a job whose specialists have finished: `partial` when a
+ * specialist failed or the analysis has gaps (data left out, output written without the configured model).
+ */
+export function judgeOutcome(
+  specialists: Map<SpecialistName, AgentRun>,
+  gaps: readonly DataGap[] = [],
+): {
   status: 'completed' | 'failed';
   outcome: SummaryPayload['outcome'];
   errorMessage: string | null;
@@ -34,8 +45,12 @@ export function judgeOutcome(specialists: Map<SpecialistName, AgentRun>): {
     return { status: 'failed', outcome: 'failed', errorMessage: 'nothing to analyse' };
   if (succeeded === 0)
     return { status: 'failed', outcome: 'failed', errorMessage: `every specialist failed (${failures})` };
-  if (failed.length > 0)
-    return { status: 'completed', outcome: 'partial', errorMessage: `partial result: ${failures}` };
+  const missing = gaps.map((gap) =>
+    gap.symbols.length > 0 ? `${gap.kind.replaceAll('_', ' ')}: ${gap.symbols.join(', ')}` : gap.detail,
+  );
+  const parts = [...(failed.length > 0 ? [failures] : []), ...missing];
+  if (parts.length > 0)
+    return { status: 'completed', outcome: 'partial', errorMessage: `partial result: ${parts.join('; ')}` };
   return { status: 'completed', outcome: 'complete', errorMessage: null };
 }
 
@@ -67,7 +82,7 @@ export function buildSummary(facts: JobFacts): SummaryPayload {
     agents[name] = { status: 'skipped', duration_ms: 0, model: null, error: null, detail: reason };
   }
   return {
-    outcome: judgeOutcome(facts.specialists).outcome,
+    outcome: judgeOutcome(facts.specialists, facts.gaps).outcome,
     agents,
     plan: {
       source: facts.plan.source,
@@ -78,6 +93,9 @@ export function buildSummary(facts: JobFacts): SummaryPayload {
     },
     usage: [...usage.values()],
     prices: { source: facts.prices.source, stale: facts.prices.stale, missing: facts.prices.missing },
+    gaps: facts.gaps,
+    assumptions: facts.assumptions,
+    llm: facts.llm,
     started_at: facts.startedAt.toISOString(),
     finished_at: facts.finishedAt.toISOString(),
     duration_ms: facts.finishedAt.getTime() - facts.startedAt.getTime(),
@@ -103,6 +121,8 @@ export function failureSummary(
     },
     usage: [],
     prices: { source: 'none', stale: false, missing: [] },
+    gaps: [],
+    assumptions: [],
     started_at: startedAt.toISOString(),
     finished_at: finishedAt.toISOString(),
     duration_ms: Math.max(0, finishedAt.getTime() - startedAt.getTime()),

@@ -1,6 +1,7 @@
 import type { Job, Portfolio, SpecialistName } from '@alex/contracts';
 import { createUsageMeter, runModelStep } from '@alex/llm';
 import { errorMessage, type PriceRefresh } from '@alex/runtime';
+import { jobGaps } from './job-gaps';
 import { buildSummary, failureSummary, judgeOutcome } from './job-summary';
 import { planRules } from './plan-rules';
 import { planWithModel } from './plan-with-model';
@@ -48,8 +49,12 @@ export async function orchestrate(
   const rules = planRules(portfolio);
   const required = rules.filter((rule) => rule.required).map((rule) => rule.specialist);
   if (required.length === 0)
-    return failJob(deps, job, 'nothing to analyse: no positions and no retirement goals');
-  const tagger = await tagMissingInstruments(portfolio, deps.invoker, deps.clock);
+    return failJob(
+      deps,
+      job,
+      'nothing to analyse: the accounts hold no cash or positions and no retirement goals are set',
+    );
+  const tagging = await tagMissingInstruments(portfolio, deps.invoker, deps.clock);
   const prices = await refreshPrices(deps, portfolio);
   const runs = specialistRuns(deps.invoker, deps.clock, job.id);
   const meter = createUsageMeter();
@@ -73,17 +78,29 @@ export async function orchestrate(
   const skipped = new Map<SpecialistName, string>(
     rules.filter((rule) => !rule.required).map((rule) => [rule.specialist, rule.reason]),
   );
+  // Gaps are judged on the portfolio as the agents saw it: after tagging and the price refresh.
+  const current = (await deps.repos.portfolios.load(job.clerkUserId)) ?? portfolio;
+  const { gaps, assumptions } = jobGaps({
+    portfolio: current,
+    tagging,
+    specialists,
+    llm: deps.llm,
+    plannerModelFailure: deps.llm.model === null ? null : step.fallbackReason,
+  });
   const summary = buildSummary({
     startedAt,
     finishedAt: deps.clock.now(),
-    tagger,
+    tagger: tagging?.run ?? null,
     specialists,
     skipped,
     plan: { source, modelCalls, required, note },
     planner: { model: deps.llm.id, usage: meter.snapshot() },
     prices,
+    gaps,
+    assumptions,
+    llm: { model: deps.llm.id, endpoint: deps.llm.model === null ? null : (deps.llm.endpoint ?? null) },
   });
-  const verdict = judgeOutcome(specialists);
+  const verdict = judgeOutcome(specialists, gaps);
   await deps.repos.jobs.savePayload(job.id, 'summary_payload', summary);
   await deps.repos.jobs.finish(job.id, verdict.status, verdict.errorMessage);
   deps.logger.info('job finished', { status: verdict.status, outcome: summary.outcome, plan: source });

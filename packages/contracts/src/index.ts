@@ -1,5 +1,6 @@
 export * from './agents';
 export * from './allocation';
+export * from './column-limits';
 export * from './enums';
 export * from './events';
 export * from './job';

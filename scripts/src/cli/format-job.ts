@@ -10,6 +10,35 @@ function agentLines(summary: SummaryPayload): string[] {
   });
 }
 
+function modelNote(summary: SummaryPayload): string {
+  const failed = summary.gaps.find((gap) => gap.kind === 'model_failed');
+  if (failed) return `written without the configured model: ${failed.detail}`;
+  if (!summary.llm || summary.llm.model === 'offline') return 'written offline (no model configured)';
+  return `written by ${summary.llm.model}${summary.llm.endpoint ? ` at ${summary.llm.endpoint}` : ''}`;
+}
+
+/**
+ * The last line a person reads about a job: its outcome, what it left out, and who wrote it, so output
+ * written without a configured model never passes for the model's.
+ */
+export function closingLine(job: JobJson): string {
+  const summary = SummaryPayload.safeParse(job.summary_payload);
+  if (job.status !== 'completed' && job.status !== 'failed') return `job ${job.id} is still ${job.status}`;
+  if (!summary.success)
+    return `job ${job.id} ${job.status}${job.error_message ? `: ${job.error_message}` : ''}`;
+  const { outcome, gaps } = summary.data;
+  const left = gaps
+    .filter((gap) => gap.kind !== 'model_failed')
+    .map((gap) => `${gap.kind.replaceAll('_', ' ')} ${gap.symbols.join(', ')}`.trim());
+  if (job.status === 'failed') return `failed: ${job.error_message ?? 'no reason recorded'}`;
+  const verdict = outcome === 'partial' ? 'completed with gaps' : 'completed';
+  return [
+    verdict,
+    ...(left.length > 0 ? [`left out: ${left.join('; ')}`] : []),
+    modelNote(summary.data),
+  ].join(' — ');
+}
+
 /** Renders a finished job for a terminal: outcome, each agent, and what each payload holds. */
 export function formatJobSummary(job: JobJson): string {
   const summary = SummaryPayload.safeParse(job.summary_payload);
@@ -41,5 +70,10 @@ export function formatJobSummary(job: JobJson): string {
       `Retirement: ${pct(success_rate)} success (95% CI ${pct(success_rate_ci95[0])}-${pct(success_rate_ci95[1])}, ${paths} paths)`,
     );
   }
+  if (summary.success) {
+    for (const gap of summary.data.gaps) lines.push(`Gap: ${gap.detail}`);
+    for (const assumption of summary.data.assumptions) lines.push(`Assumed: ${assumption}`);
+  }
+  lines.push(closingLine(job));
   return lines.join('\n');
 }

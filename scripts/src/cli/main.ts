@@ -3,6 +3,7 @@ import { CliError, UsageError } from './cli-error';
 import { analyze } from './commands/analyze';
 import type { Command } from './commands/command';
 import { dbMigrate, dbReset, dbSeed } from './commands/db';
+import { instrumentsImport } from './commands/instruments';
 import { invoke } from './commands/invoke';
 import { listJobs, showJob } from './commands/jobs';
 import { portfolioImport, portfolioShow } from './commands/portfolio';
@@ -57,6 +58,12 @@ const COMMANDS: readonly Command[] = [
     usage: 'portfolio show [--user ID] [--json]',
     options: { json, user: { type: 'string' } },
     run: portfolioShow,
+  },
+  {
+    path: ['instruments', 'import'],
+    usage: 'instruments import FILE [--json]',
+    options: { json },
+    run: instrumentsImport,
   },
 ];
 

@@ -1,16 +1,24 @@
 import { readFile, stat } from 'node:fs/promises';
-import { MAX_PORTFOLIO_FILE_BYTES, PortfolioImportFile } from '@alex/contracts';
+import { InstrumentsFile, MAX_PORTFOLIO_FILE_BYTES, PortfolioImportFile } from '@alex/contracts';
+import type { z } from 'zod';
 import { CliError } from './cli-error';
 
-/** Reads and validates a portfolio file, naming every offending field path when it is malformed. */
-export async function readPortfolioFile(path: string): Promise<PortfolioImportFile> {
+/**
+ * Reads a JSON file of at most MAX_PORTFOLIO_FILE_BYTES and validates it with `schema`, naming every
+ * offending field path when it is malformed; `kind` names the file in messages ("portfolio file").
+ */
+export async function readImportFile<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  kind: string,
+): Promise<z.output<S>> {
   const info = await stat(path).catch(() => {
     throw new CliError(`cannot read ${path}: no such file`);
   });
   if (!info.isFile()) throw new CliError(`cannot read ${path}: not a file`);
   if (info.size > MAX_PORTFOLIO_FILE_BYTES) {
     throw new CliError(
-      `${path} is ${info.size} bytes; portfolio files are limited to ${MAX_PORTFOLIO_FILE_BYTES} bytes`,
+      `${path} is ${info.size} bytes; ${kind}s are limited to ${MAX_PORTFOLIO_FILE_BYTES} bytes`,
     );
   }
   let raw: unknown;
@@ -19,10 +27,20 @@ export async function readPortfolioFile(path: string): Promise<PortfolioImportFi
   } catch (error) {
     throw new CliError(`${path} is not valid JSON: ${(error as Error).message}`);
   }
-  const parsed = PortfolioImportFile.safeParse(raw);
+  const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map(
     (issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`,
   );
-  throw new CliError(`${path} is not a valid portfolio file: ${problems.join('; ')}`);
+  throw new CliError(`${path} is not a valid ${kind}: ${problems.join('; ')}`);
+}
+
+/** Reads and validates a user's portfolio file (`alex portfolio import`, `alex analyze --portfolio`). */
+export function readPortfolioFile(path: string): Promise<PortfolioImportFile> {
+  return readImportFile(path, PortfolioImportFile, 'portfolio file');
+}
+
+/** Reads and validates an administrator's instruments file (`alex instruments import`). */
+export function readInstrumentsFile(path: string): Promise<InstrumentsFile> {
+  return readImportFile(path, InstrumentsFile, 'instruments file');
 }

@@ -1,6 +1,6 @@
 import { cleanUntrustedText, type DataGap } from '@alex/contracts';
 import { formatDollars } from '../charts/chart-style';
-import { fromCents, toCents } from '../money';
+import { fromCents, MAX_VALUED_CENTS, toCents } from '../money';
 import type { PortfolioAnalytics } from './analyse-portfolio';
 import type { ClassificationDimension } from './look-through';
 
@@ -12,7 +12,12 @@ const DIMENSION_NAMES: Record<ClassificationDimension, string> = {
 
 const unique = (symbols: string[]) => [...new Set(symbols)].sort();
 
+/** Most items a gap's sentence names; the rest are counted ("and 130 more"), and all are in `symbols`. */
+const NAMED_IN_DETAIL = 20;
+
 function listWords(words: string[]): string {
+  if (words.length > NAMED_IN_DETAIL)
+    return `${words.slice(0, NAMED_IN_DETAIL).join(', ')} and ${words.length - NAMED_IN_DETAIL} more`;
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
@@ -26,7 +31,19 @@ function unpricedGap(analytics: PortfolioAnalytics): DataGap | null {
   return {
     kind: 'unpriced',
     symbols: unique(unpriced.map((p) => p.symbol)),
-    detail: `${unpriced.length === 1 ? 'One holding has' : `${unpriced.length} holdings have`} no price and ${unpriced.length === 1 ? 'is' : 'are'} not valued: ${where.join(', ')}. The totals, shares and charts leave ${unpriced.length === 1 ? 'it' : 'them'} out, so the portfolio is worth more than shown.`,
+    detail: `${unpriced.length === 1 ? 'One holding has' : `${unpriced.length} holdings have`} no price and ${unpriced.length === 1 ? 'is' : 'are'} not valued: ${listWords(where)}. The totals, shares and charts leave ${unpriced.length === 1 ? 'it' : 'them'} out, so the portfolio is worth more than shown.`,
+    value_left_out: null,
+  };
+}
+
+function outOfRangeGap(analytics: PortfolioAnalytics): DataGap | null {
+  const { outOfRange } = analytics.valuation;
+  if (outOfRange.length === 0) return null;
+  const symbols = unique(outOfRange.map((p) => p.symbol));
+  return {
+    kind: 'value_out_of_range',
+    symbols,
+    detail: `${listWords(symbols)} ${symbols.length === 1 ? 'is' : 'are'} worth more than the ${formatDollars(fromCents(MAX_VALUED_CENTS))} the analysis can add up exactly, so ${symbols.length === 1 ? 'it is' : 'they are'} not valued; check the quantity and price.`,
     value_left_out: null,
   };
 }
@@ -47,8 +64,11 @@ function unclassifiedGap(analytics: PortfolioAnalytics): DataGap | null {
 
 /**
  * What the computed figures leave out, one gap per kind, in words a person reads: holdings without a price
- * (not valued at all) and holdings without allocation data (left out of the breakdowns they lack).
+ * (not valued at all), holdings too large to add up exactly, and holdings without allocation data (left out of
+ * the breakdowns they lack).
  */
 export function dataGaps(analytics: PortfolioAnalytics): DataGap[] {
-  return [unpricedGap(analytics), unclassifiedGap(analytics)].filter((gap): gap is DataGap => gap !== null);
+  return [unpricedGap(analytics), outOfRangeGap(analytics), unclassifiedGap(analytics)].filter(
+    (gap): gap is DataGap => gap !== null,
+  );
 }

@@ -1,57 +1,39 @@
-import type { PortfolioImportFile } from '@alex/contracts';
+import type { InstrumentsFile, PortfolioImportFile } from '@alex/contracts';
 import type { AlexDatabase } from '../drivers/alex-database';
 import { type InstrumentInput, instrumentsRepository } from './instruments';
 import { portfoliosRepository } from './portfolios';
 import { usersRepository } from './users';
 
-/** What an import wrote. */
+/** What a portfolio import wrote. */
 export interface ImportSummary {
   clerkUserId: string;
   accounts: number;
   positions: number;
-  /** Instruments supplied in the file (created or updated). */
-  instrumentsWritten: string[];
-  /** Symbols neither known nor in the file, created unclassified and unpriced. */
+  /** Symbols not known before, created as placeholders: name = symbol, no price, no allocations. */
   instrumentsAwaitingClassification: string[];
 }
 
-function toInstrumentInput(
-  instrument: NonNullable<PortfolioImportFile['instruments']>[number],
-): InstrumentInput {
-  return {
-    symbol: instrument.symbol,
-    name: instrument.name,
-    ...(instrument.instrument_type ? { instrumentType: instrument.instrument_type } : {}),
-    ...(instrument.current_price !== undefined ? { currentPrice: instrument.current_price } : {}),
-    ...(instrument.allocation_asset_class ? { allocationAssetClass: instrument.allocation_asset_class } : {}),
-    ...(instrument.allocation_regions ? { allocationRegions: instrument.allocation_regions } : {}),
-    ...(instrument.allocation_sectors ? { allocationSectors: instrument.allocation_sectors } : {}),
-  };
-}
-
 /**
- * Writes a validated portfolio file in one transaction: the user's profile, the instruments it supplies,
- * placeholders for unknown symbols, and the user's accounts and positions (replacing any existing ones).
+ * Writes a validated portfolio file in one transaction: the user's profile, placeholders for unknown symbols,
+ * and the user's accounts and positions (replacing any existing ones). Shared instrument data is never
+ * changed here: a placeholder is only ever inserted, and an existing instrument row is left as it is.
  */
 export async function importPortfolio(db: AlexDatabase, file: PortfolioImportFile): Promise<ImportSummary> {
   const { user } = file;
   return db.transaction(async (tx) => {
     const scoped = tx as unknown as AlexDatabase;
-    const instruments = instrumentsRepository(scoped);
     await usersRepository(scoped).upsert({
       clerkUserId: user.clerk_user_id,
       displayName: user.display_name,
-      yearsUntilRetirement: user.years_until_retirement,
-      targetRetirementIncome: user.target_retirement_income,
+      yearsUntilRetirement: user.years_until_retirement ?? null,
+      targetRetirementIncome: user.target_retirement_income ?? null,
       currentAge: user.current_age ?? null,
       annualContribution: user.annual_contribution ?? null,
       ...(user.asset_class_targets ? { assetClassTargets: user.asset_class_targets } : {}),
       ...(user.region_targets ? { regionTargets: user.region_targets } : {}),
     });
-    const supplied = (file.instruments ?? []).map(toInstrumentInput);
-    await instruments.upsertMany(supplied);
     const held = [...new Set(file.accounts.flatMap((account) => account.positions.map((p) => p.symbol)))];
-    const created = await instruments.createPlaceholders(held);
+    const created = await instrumentsRepository(scoped).createPlaceholders(held);
     await portfoliosRepository(scoped).replaceAccounts(
       user.clerk_user_id,
       file.accounts.map((account) => ({
@@ -66,8 +48,49 @@ export async function importPortfolio(db: AlexDatabase, file: PortfolioImportFil
       clerkUserId: user.clerk_user_id,
       accounts: file.accounts.length,
       positions: file.accounts.reduce((count, account) => count + account.positions.length, 0),
-      instrumentsWritten: supplied.map((instrument) => instrument.symbol).sort(),
       instrumentsAwaitingClassification: created.sort(),
+    };
+  });
+}
+
+/** What an instruments import wrote. */
+export interface InstrumentsImportSummary {
+  /** Symbols that were not known before. */
+  created: string[];
+  /** Known symbols whose supplied fields were replaced. */
+  updated: string[];
+}
+
+function toInstrumentInput(instrument: InstrumentsFile['instruments'][number]): InstrumentInput {
+  return {
+    symbol: instrument.symbol,
+    name: instrument.name,
+    ...(instrument.instrument_type ? { instrumentType: instrument.instrument_type } : {}),
+    ...(instrument.current_price !== undefined ? { currentPrice: instrument.current_price } : {}),
+    ...(instrument.allocation_asset_class ? { allocationAssetClass: instrument.allocation_asset_class } : {}),
+    ...(instrument.allocation_regions ? { allocationRegions: instrument.allocation_regions } : {}),
+    ...(instrument.allocation_sectors ? { allocationSectors: instrument.allocation_sectors } : {}),
+  };
+}
+
+/**
+ * Loads shared instrument reference data from a validated instruments file in one transaction: creates
+ * unknown symbols and changes only the supplied fields of known ones. An administrator's path
+ * (`alex instruments import`), never a user's: every user's valuation and report read these rows.
+ */
+export async function importInstruments(
+  db: AlexDatabase,
+  file: InstrumentsFile,
+): Promise<InstrumentsImportSummary> {
+  return db.transaction(async (tx) => {
+    const instruments = instrumentsRepository(tx as unknown as AlexDatabase);
+    const inputs = file.instruments.map(toInstrumentInput);
+    const symbols = inputs.map((input) => input.symbol);
+    const known = new Set((await instruments.findMany(symbols)).map((instrument) => instrument.symbol));
+    await instruments.upsertMany(inputs);
+    return {
+      created: symbols.filter((symbol) => !known.has(symbol)).sort(),
+      updated: symbols.filter((symbol) => known.has(symbol)).sort(),
     };
   });
 }

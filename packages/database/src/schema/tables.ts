@@ -1,3 +1,4 @@
+import { CASH_INTEREST, MONEY, PRICE, QUANTITY, VARCHAR_LENGTH } from '@alex/contracts';
 import { sql } from 'drizzle-orm';
 import {
   check,
@@ -29,14 +30,15 @@ const decimal = customType<{
   toDriver: (value) => sql`${String(value)}::numeric`,
   fromDriver: (value) => Number(value),
 });
-const money = (name: string) => decimal(name, { precision: 12, scale: 2 });
+// Column shapes come from the contracts, whose import schemas refuse any value these columns cannot hold.
+const money = (name: string) => decimal(name, MONEY);
 
 /** Profile and retirement goals of a Clerk user. */
 export const users = pgTable(
   'users',
   {
-    clerkUserId: varchar('clerk_user_id', { length: 255 }).primaryKey(),
-    displayName: varchar('display_name', { length: 255 }),
+    clerkUserId: varchar('clerk_user_id', { length: VARCHAR_LENGTH.clerkUserId }).primaryKey(),
+    displayName: varchar('display_name', { length: VARCHAR_LENGTH.displayName }),
     yearsUntilRetirement: integer('years_until_retirement'),
     targetRetirementIncome: money('target_retirement_income'),
     currentAge: integer('current_age'),
@@ -60,10 +62,10 @@ export const users = pgTable(
 export const instruments = pgTable(
   'instruments',
   {
-    symbol: varchar('symbol', { length: 20 }).primaryKey(),
-    name: varchar('name', { length: 255 }).notNull(),
-    instrumentType: varchar('instrument_type', { length: 50 }),
-    currentPrice: decimal('current_price', { precision: 12, scale: 4 }),
+    symbol: varchar('symbol', { length: VARCHAR_LENGTH.symbol }).primaryKey(),
+    name: varchar('name', { length: VARCHAR_LENGTH.instrumentName }).notNull(),
+    instrumentType: varchar('instrument_type', { length: VARCHAR_LENGTH.instrumentType }),
+    currentPrice: decimal('current_price', PRICE),
     allocationRegions: jsonb('allocation_regions').default({}),
     allocationSectors: jsonb('allocation_sectors').default({}),
     allocationAssetClass: jsonb('allocation_asset_class').default({}),
@@ -83,13 +85,13 @@ export const accounts = pgTable(
   'accounts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    clerkUserId: varchar('clerk_user_id', { length: 255 })
+    clerkUserId: varchar('clerk_user_id', { length: VARCHAR_LENGTH.clerkUserId })
       .notNull()
       .references(() => users.clerkUserId, { onDelete: 'cascade' }),
-    accountName: varchar('account_name', { length: 255 }).notNull(),
+    accountName: varchar('account_name', { length: VARCHAR_LENGTH.accountName }).notNull(),
     accountPurpose: text('account_purpose'),
     cashBalance: money('cash_balance').notNull().default(0),
-    cashInterest: decimal('cash_interest', { precision: 5, scale: 4 }).notNull().default(0),
+    cashInterest: decimal('cash_interest', CASH_INTEREST).notNull().default(0),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
@@ -108,10 +110,10 @@ export const positions = pgTable(
     accountId: uuid('account_id')
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
-    symbol: varchar('symbol', { length: 20 })
+    symbol: varchar('symbol', { length: VARCHAR_LENGTH.symbol })
       .notNull()
       .references(() => instruments.symbol),
-    quantity: decimal('quantity', { precision: 20, scale: 8 }).notNull(),
+    quantity: decimal('quantity', QUANTITY).notNull(),
     asOfDate: date('as_of_date', { mode: 'string' }).notNull().default(sql`CURRENT_DATE`),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),

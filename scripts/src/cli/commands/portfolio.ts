@@ -6,7 +6,10 @@ import { openConfiguredDatabase } from '../local-database';
 import { readPortfolioFile } from '../read-portfolio-file';
 import type { CommandContext } from './command';
 
-/** `alex portfolio import FILE`: validates the whole file first, then writes it in one transaction. */
+/**
+ * `alex portfolio import FILE`: validates the whole file first, then writes the user's profile, accounts and
+ * positions in one transaction; unknown symbols become bare placeholders, shared instrument data is untouched.
+ */
 export async function portfolioImport({ positionals, output }: CommandContext): Promise<void> {
   const [path, ...extra] = positionals;
   if (!path || extra.length > 0) throw new UsageError('usage: alex portfolio import FILE [--json]');
@@ -20,7 +23,6 @@ export async function portfolioImport({ positionals, output }: CommandContext): 
         clerk_user_id: summary.clerkUserId,
         accounts: summary.accounts,
         positions: summary.positions,
-        instruments_written: summary.instrumentsWritten,
         instruments_awaiting_classification: summary.instrumentsAwaitingClassification,
       },
       () => {

@@ -1,0 +1,67 @@
+import { analysePortfolio, dataGaps, retirementHorizon } from '@alex/analytics';
+import type { DataGap, Portfolio, SpecialistName } from '@alex/contracts';
+import type { LanguageModel } from '@alex/llm';
+import type { AgentRun } from './specialist-runs';
+import type { TaggingRun } from './tagging';
+
+const MODEL_FAILURE = /model \S+(?: at \S+)? failed: [^;]*/;
+
+function taggingGaps(tagging: TaggingRun | null): DataGap[] {
+  return (tagging?.failed ?? []).map(({ symbols, error }) => ({
+    kind: 'tagging_failed',
+    symbols,
+    detail: `Classifying ${symbols.length} instrument${symbols.length === 1 ? '' : 's'} (${symbols.join(', ')}) failed: ${error}.`,
+    value_left_out: null,
+  }));
+}
+
+/** Agents that wrote offline although a model is configured: the model failed for them. */
+function modelGap(
+  llm: LanguageModel,
+  runs: [string, AgentRun][],
+  plannerFailure: string | null,
+): DataGap | null {
+  if (llm.model === null) return null;
+  const failed = runs.filter(
+    ([, run]) => run.record.status === 'succeeded' && run.record.model === 'offline',
+  );
+  const names = [...(plannerFailure ? ['planner'] : []), ...failed.map(([name]) => name)];
+  if (names.length === 0) return null;
+  const reason =
+    plannerFailure ??
+    failed.map(([, run]) => run.record.detail?.match(MODEL_FAILURE)?.[0]).find(Boolean) ??
+    `model ${llm.id} failed`;
+  const where = llm.endpoint ? ` at ${llm.endpoint}` : '';
+  return {
+    kind: 'model_failed',
+    symbols: [],
+    detail: `The configured model ${llm.id}${where} did not deliver for ${names.join(', ')} (${reason}); that output was written without it, from the computed figures only.`,
+    value_left_out: null,
+  };
+}
+
+/** What a finished job left out or assumed, from the portfolio as it stands after tagging and pricing. */
+export function jobGaps(input: {
+  portfolio: Portfolio;
+  tagging: TaggingRun | null;
+  specialists: Map<SpecialistName, AgentRun>;
+  llm: LanguageModel;
+  plannerModelFailure: string | null;
+}): { gaps: DataGap[]; assumptions: string[] } {
+  const runs: [string, AgentRun][] = [
+    ...(input.tagging ? [['tagger', input.tagging.run] as [string, AgentRun]] : []),
+    ...input.specialists,
+  ];
+  const model = modelGap(input.llm, runs, input.plannerModelFailure);
+  const gaps = [
+    ...dataGaps(analysePortfolio(input.portfolio)),
+    ...taggingGaps(input.tagging),
+    ...(model ? [model] : []),
+  ];
+  const { user } = input.portfolio;
+  const horizon =
+    input.specialists.has('retirement') && user.yearsUntilRetirement !== null
+      ? retirementHorizon({ currentAge: user.currentAge, yearsUntilRetirement: user.yearsUntilRetirement })
+      : null;
+  return { gaps, assumptions: horizon?.assumption ? [horizon.assumption] : [] };
+}
