@@ -111,6 +111,8 @@ On these assumptions the plan works in many but not all simulated markets.`,
 
 const SUMMARY: SummaryPayload = {
   outcome: 'complete',
+  gaps: [],
+  assumptions: [],
   agents: {
     tagger: { status: 'succeeded', duration_ms: 812, model: 'gpt-test', error: null, detail: null },
     reporter: { status: 'succeeded', duration_ms: 15_230, model: 'gpt-test', error: null, detail: null },
