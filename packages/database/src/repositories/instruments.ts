@@ -35,9 +35,9 @@ export type ClassifyOutcome = 'classified' | 'already_classified' | 'not_found';
 
 /**
  * Reads and writes the global instrument reference data, shared by every user. Its writers are trusted paths
- * only: the seed and admin import (`upsertMany`), market data (`updatePrice`), placeholders for unknown
- * symbols (`createPlaceholders`, which never changes an existing row) and the tagger (`classify`, which only
- * fills maps that are still empty).
+ * only: the seed and `alex instruments import` (`upsertMany`, via `seedDatabase` and `importInstruments`),
+ * market data (`updatePrice`), placeholders for unknown symbols in a user's import (`createPlaceholders`, which
+ * never changes an existing row) and the tagger (`classify`, which only fills maps that are still empty).
  */
 export interface InstrumentsRepository {
   list(): Promise<Instrument[]>;
