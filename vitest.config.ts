@@ -25,6 +25,7 @@ export default defineConfig({
       workspace('analytics', 'packages/analytics'),
       workspace('data-api-local', 'packages/data-api-local'),
       workspace('local-queue', 'packages/local-queue'),
+      workspace('pglite-server', 'packages/pglite-server'),
       workspace('aws-adapters', 'packages/aws-adapters'),
       workspace('tracing', 'packages/tracing'),
       workspace('lambda-local', 'packages/lambda-local'),

@@ -103,6 +103,16 @@ data "aws_iam_policy_document" "agent" {
     }
   }
 
+  # The scheduled sweep re-sends abandoned jobs to the jobs queue, and only to it.
+  dynamic "statement" {
+    for_each = each.key == "planner" ? [1] : []
+    content {
+      sid       = "ResendAbandonedJobs"
+      actions   = ["sqs:SendMessage"]
+      resources = [aws_sqs_queue.jobs.arn]
+    }
+  }
+
   dynamic "statement" {
     for_each = each.key == "reporter" ? [1] : []
     content {

@@ -42,6 +42,9 @@ locals {
       POLYGON_API_KEY_SECRET_ARN = var.polygon_api_key_secret_arn
       POLYGON_PLAN               = var.polygon_plan
       MAX_RECEIVE_COUNT          = tostring(local.max_receive_count)
+      JOB_LEASE_SECONDS          = tostring(local.job_lease_seconds)
+      # Where the scheduled sweep (sweep.tf) re-sends abandoned jobs.
+      JOBS_QUEUE_URL = aws_sqs_queue.jobs.url
     }
     tagger = {}
     reporter = {

@@ -9,9 +9,16 @@ resource "aws_sqs_queue" "jobs_dlq" {
 resource "aws_sqs_queue" "jobs" {
   name = "${var.name_prefix}-analysis-jobs"
 
-  # Longer than the planner's 900 s timeout (Lambda refuses a mapping otherwise) and, by default, 6 x it as
-  # AWS advises for SQS event sources: a batch whose invocation is throttled and retried by the poller must
-  # not reappear and run twice. The price is that a failed job is retried only after this timeout.
+  # How the numbers fit together (a job is claimed in the database under a lease, see sweep.tf):
+  #   lease (job_lease_seconds, 120 s, renewed by the planner's heartbeat every 40 s)
+  #     << planner timeout (900 s) < visibility timeout (default 5400 s).
+  # - A planner that crashes, times out or loses the database stops renewing; its job's lease expires within
+  #   120 s and the next sweep (every 5 minutes) or delivery takes the job over.
+  # - A redelivery while a claim is live (a duplicate message) is reported as a batch item failure and comes
+  #   back after the visibility timeout, when the first attempt is certainly over (900 s < visibility).
+  # - Longer than the planner's timeout as Lambda requires and, by default, 6 x it as AWS advises for SQS
+  #   event sources: a throttled batch retried by the poller must not reappear and run twice. A job handed
+  #   back after a transient failure is retried by the sweep after 15 minutes rather than after this timeout.
   visibility_timeout_seconds = var.queue_visibility_timeout_seconds
   message_retention_seconds  = 86400 # a job not started within a day is stale
   receive_wait_time_seconds  = 20
@@ -22,8 +29,12 @@ resource "aws_sqs_queue" "jobs" {
 
 locals {
   # After 3 failed receives a job goes to the DLQ, where nothing consumes it: inspect and redrive by hand.
-  # The planner reads the same number (MAX_RECEIVE_COUNT) to know its final attempt.
+  # The planner reads the same number (MAX_RECEIVE_COUNT) to know its final attempt, and the sweep fails a
+  # job claimed that many times instead of resuming it.
   max_receive_count = 3
+  # A claim holds this long without renewal; the planner renews it every third of it while it runs. Far
+  # below the planner's 900 s timeout, so an abandoned job is free again within 2 minutes.
+  job_lease_seconds = 120
   jobs_redrive_policy = {
     deadLetterTargetArn = aws_sqs_queue.jobs_dlq.arn
     maxReceiveCount     = local.max_receive_count

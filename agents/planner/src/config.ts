@@ -17,6 +17,13 @@ export const PlannerEnv = CommonAgentEnv.extend({
   POLYGON_PLAN: z.enum(['free', 'paid']).default('free'),
   /** The queue's maxReceiveCount: on that receive the planner fails a job instead of handing it back. */
   MAX_RECEIVE_COUNT: z.coerce.number().int().min(1).max(1000).default(3),
+  /**
+   * How long a job's claim holds without renewal; the planner renews it every third of this while it runs,
+   * so a crashed or timed-out planner's job is free again this long after it stopped (then swept).
+   */
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(10).max(850).default(120),
+  /** The jobs queue, where the scheduled sweep re-sends abandoned jobs; unset means the sweep is refused. */
+  JOBS_QUEUE_URL: z.url().optional(),
 });
 export type PlannerEnv = z.infer<typeof PlannerEnv>;
 
@@ -25,5 +32,6 @@ export function plannerConfig(env: Record<string, string | undefined>): PlannerE
   return parseConfig(PlannerEnv, env, {
     ...COMMON_ENV_SOURCES,
     POLYGON_API_KEY_SECRET_ARN: 'terraform variable polygon_api_key_secret_arn',
+    JOBS_QUEUE_URL: 'terraform output jobs_queue_url',
   });
 }

@@ -1,4 +1,4 @@
-import type { Job } from '@alex/contracts';
+import type { TerminalJobStatus } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
 import type { LanguageModel } from '@alex/llm';
 import {
@@ -8,7 +8,9 @@ import {
   isTransientError,
   type Logger,
   type MarketData,
+  type TransientRetryOptions,
 } from '@alex/runtime';
+import { claimJob } from './claim-job';
 import { failJob, orchestrate } from './orchestrate-job';
 
 /** What the planner core needs. */
@@ -19,52 +21,65 @@ export interface PlannerDeps {
   llm: LanguageModel;
   logger: Logger;
   clock: Clock;
-  /** A job running longer than this is taken to be abandoned (crash, timeout) and may be claimed again. */
-  claimLeaseMs?: number;
+  /**
+   * Who runs this planner: `lambda:<awsRequestId>` in AWS, `local:<host>:<pid>` locally. Each run claims its
+   * job as `<claimOwner>/<run id>`, so two runs in one process never share a claim. Random when unset.
+   */
+  claimOwner?: string;
+  /** How long a claim holds without renewal; the heartbeat renews it every third of it (default 120 s). */
+  leaseMs?: number;
+  /** Time left for this invocation; database retries stop a margin before it (unbounded when unset). */
+  remainingTimeMs?: () => number;
+  /** Overrides of the database retry policy (default: 200 ms doubling to 5 s, at most 60 s per call). */
+  retry?: TransientRetryOptions;
 }
 
-/** The planner Lambda's timeout: after it, a running job's planner is certainly gone. */
-export const DEFAULT_CLAIM_LEASE_MS = 15 * 60_000;
+/** The default lease of a planner's claim: short, because the heartbeat renews it while the planner lives. */
+export const DEFAULT_LEASE_MS = 120_000;
 
 /** How a planner run ended for one job id. */
 export type PlannerOutcome =
   | { kind: 'finished'; jobId: string; status: 'completed' | 'failed' }
-  | { kind: 'duplicate'; jobId: string; status: Job['status'] }
+  | { kind: 'duplicate'; jobId: string; status: TerminalJobStatus }
+  | { kind: 'busy'; jobId: string; claimedBy: string | null; leaseExpiresAt: Date | null }
   | { kind: 'not_found'; jobId: string };
 
 /**
- * Runs one analysis job: claims it (a duplicate delivery does nothing), tags what lacks allocations, refreshes
- * prices, lets the model choose specialists, runs what the rules require and the model missed, and records
- * the outcome. A transient failure hands the job back for SQS to retry (until the final attempt); anything
- * else ends the job failed, so a claimed job is never left running.
+ * Runs one analysis job: claims it under a lease kept alive by a heartbeat (a finished job or a live claim
+ * elsewhere does nothing), tags what lacks allocations, refreshes prices, lets the model choose specialists,
+ * runs what the rules require and the model missed, and records the outcome. Database calls retry transient
+ * errors; a transient failure that outlasts them hands the job back for SQS to retry (until the final
+ * attempt); anything else ends the job failed.
  */
 export async function runPlanner(
   input: { jobId: string; finalAttempt?: boolean },
   deps: PlannerDeps,
 ): Promise<PlannerOutcome> {
-  const claim = await deps.repos.jobs.claim(input.jobId, {
-    staleAfterMs: deps.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS,
-  });
-  if (!claim.ok) {
-    if (claim.error.reason === 'not_found') return { kind: 'not_found', jobId: input.jobId };
-    deps.logger.info('duplicate delivery ignored', { jobId: input.jobId, status: claim.error.status });
-    return { kind: 'duplicate', jobId: input.jobId, status: claim.error.status };
-  }
-  const job = claim.job;
+  const claim = await claimJob(input.jobId, deps);
+  if (!claim.ok) return claim.outcome;
+  const { job, owner, heartbeat, deps: runDeps } = claim;
   try {
-    const portfolio = await deps.repos.portfolios.load(job.clerkUserId);
-    if (!portfolio) return await failJob(deps, job, `user ${job.clerkUserId} not found`);
+    const portfolio = await runDeps.repos.portfolios.load(job.clerkUserId);
+    if (!portfolio) return await failJob(runDeps, job, `user ${job.clerkUserId} not found`);
     if (portfolio.accounts.length === 0)
-      return await failJob(deps, job, 'the user has no accounts to analyse');
-    return await orchestrate(job, portfolio, deps);
+      return await failJob(runDeps, job, 'the user has no accounts to analyse');
+    return await orchestrate(job, portfolio, runDeps);
   } catch (error) {
+    heartbeat.stop();
     if (isTransientError(error) && input.finalAttempt !== true) {
       // Hand the job back so the redelivered message can claim it; the caller reports the record as failed.
-      deps.logger.warn('transient failure; the job will be retried', { error: errorMessage(error) });
-      await deps.repos.jobs.release(job.id).catch(() => undefined);
+      // If even that fails, the lease expires and the next delivery (or the sweep) takes the job over.
+      runDeps.logger.warn('transient failure; the job will be retried', { error: errorMessage(error) });
+      await runDeps.repos.jobs.release(job.id, owner).catch((releaseError: unknown) => {
+        runDeps.logger.warn('could not hand the job back; its lease will expire', {
+          error: errorMessage(releaseError),
+        });
+      });
       throw error;
     }
-    deps.logger.error('planner stopped on an unexpected error', { error: errorMessage(error) });
-    return failJob(deps, job, 'the analysis stopped on an internal error; it has been logged');
+    runDeps.logger.error('planner stopped on an unexpected error', { error: errorMessage(error) });
+    return failJob(runDeps, job, 'the analysis stopped on an internal error; it has been logged');
+  } finally {
+    heartbeat.stop();
   }
 }

@@ -63,10 +63,15 @@ describe('planner handler', () => {
     expect((await database.repos.jobs.find(other.id))?.status).toBe('running');
   });
 
-  it('throws a clear error for an event that is neither SQS nor {job_id}', async () => {
+  it('throws a clear error for an event that is neither SQS, {job_id} nor {sweep: true}', async () => {
     const { deps } = await fixture();
     await expect(createPlannerHandler(deps)({ hello: 'world' })).rejects.toThrow(
-      /expected an SQS event or \{"job_id"/,
+      /expected an SQS event, \{"job_id": "<uuid>"\} or \{"sweep": true\}/,
     );
+  });
+
+  it('refuses a sweep when it has no queue to re-send jobs to', async () => {
+    const { deps } = await fixture();
+    await expect(createPlannerHandler(deps)({ sweep: true })).rejects.toThrow(/sweep/);
   });
 });

@@ -17,6 +17,8 @@ function timeout(): Error {
 async function fixtureWithFlakyLoad(error: Error) {
   const fixture = await plannerFixture({});
   close = fixture.database.close;
+  // Database retries give up at once here: these tests are about what happens after they do.
+  fixture.deps.retry = { maxRetryTimeMs: 50, minDelayMs: 1, maxDelayMs: 5 };
   const portfolios = fixture.database.repos.portfolios;
   fixture.deps.repos = {
     ...fixture.deps.repos,

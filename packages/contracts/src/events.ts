@@ -29,8 +29,12 @@ export type SqsEvent = z.infer<typeof SqsEvent>;
 export const JobEvent = z.object({ job_id: JobId });
 export type JobEvent = z.infer<typeof JobEvent>;
 
-/** What the planner handler accepts: an SQS batch or a direct `{job_id}` call. */
-export const PlannerEvent = z.union([SqsEvent, JobEvent]);
+/** The scheduled call (EventBridge) that makes the planner sweep abandoned jobs. */
+export const SweepEvent = z.object({ sweep: z.literal(true) });
+export type SweepEvent = z.infer<typeof SweepEvent>;
+
+/** What the planner handler accepts: an SQS batch, a direct `{job_id}` call or the scheduled sweep. */
+export const PlannerEvent = z.union([SqsEvent, JobEvent, SweepEvent]);
 export type PlannerEvent = z.infer<typeof PlannerEvent>;
 
 /** An instrument the tagger should classify. */

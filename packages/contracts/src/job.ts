@@ -48,6 +48,10 @@ export const Job = z.object({
   createdAt: z.date(),
   startedAt: z.date().nullable(),
   claimedAt: z.date().nullable(),
+  /** Until when the current claim holds (renewed by its owner's heartbeat); null when nobody holds it. */
+  leaseExpiresAt: z.date().nullable(),
+  /** The claim's owner (`lambda:<request id>`, `local:<host>:<pid>`); null when nobody holds it. */
+  claimedBy: z.string().nullable(),
   completedAt: z.date().nullable(),
   updatedAt: z.date(),
 });

@@ -57,6 +57,7 @@ export const JobRow = Job.extend({
   ...timestamps,
   startedAt: UtcTimestamp.nullable(),
   claimedAt: UtcTimestamp.nullable(),
+  leaseExpiresAt: UtcTimestamp.nullable(),
   completedAt: UtcTimestamp.nullable(),
 });
 

@@ -1,9 +1,11 @@
 import type { Job } from '@alex/contracts';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClaimResult, createRepositories, type Repositories } from '../src';
 import { openTestDatabase, TEST_DRIVER, type TestDatabase } from './support/test-database';
 
 const CLAIMERS = 25;
+const claimer = (n: number) => ({ owner: `lambda:claimer-${n}`, leaseMs: 120_000 });
 
 // On postgres the test pool has 30 connections, so these claims are concurrent transactions racing for
 // one row; pglite and the Data API endpoint serialise them, and the outcome must be the same.
@@ -29,12 +31,21 @@ describe(`concurrent job claims on ${TEST_DRIVER}`, () => {
 
   it(`lets exactly one of ${CLAIMERS} concurrent claimers win a job`, async () => {
     const job = await pendingJob('race_one');
-    const results = await Promise.all(Array.from({ length: CLAIMERS }, () => repos.jobs.claim(job.id)));
+    const results = await Promise.all(
+      Array.from({ length: CLAIMERS }, (_, n) => repos.jobs.claim(job.id, claimer(n))),
+    );
     const winners = results.filter((result) => result.ok);
     const losers = results.filter((result): result is Extract<ClaimResult, { ok: false }> => !result.ok);
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(CLAIMERS - 1);
-    for (const loser of losers) expect(loser.error).toEqual({ reason: 'not_pending', status: 'running' });
+    const winner = winners[0];
+    if (!winner?.ok) throw new Error('no winner');
+    for (const loser of losers)
+      expect(loser.error).toEqual({
+        reason: 'busy',
+        claimedBy: winner.job.claimedBy,
+        leaseExpiresAt: winner.job.leaseExpiresAt,
+      });
     expect(await repos.jobs.find(job.id)).toMatchObject({ status: 'running', attempts: 1 });
   });
 
@@ -44,23 +55,38 @@ describe(`concurrent job claims on ${TEST_DRIVER}`, () => {
     // Every job gets five claimers, interleaved so claims of different jobs overlap.
     const attempts = Array.from({ length: 5 }, () => jobs.map((job) => job.id)).flat();
     const results = await Promise.all(
-      attempts.map(async (id) => ({ id, result: await repos.jobs.claim(id) })),
+      attempts.map(async (id, n) => ({ id, result: await repos.jobs.claim(id, claimer(n)) })),
     );
     for (const job of jobs) {
       const forJob = results.filter((entry) => entry.id === job.id).map((entry) => entry.result);
       expect(forJob.filter((result) => result.ok)).toHaveLength(1);
-      expect(forJob.filter((result) => !result.ok && result.error.reason === 'not_pending')).toHaveLength(4);
+      expect(forJob.filter((result) => !result.ok && result.error.reason === 'busy')).toHaveLength(4);
       expect(await repos.jobs.find(job.id)).toMatchObject({ status: 'running', attempts: 1 });
     }
     const winnerIds = results.flatMap((entry) => (entry.result.ok ? [entry.result.job.id] : []));
     expect(winnerIds.sort()).toEqual(jobs.map((job) => job.id).sort());
   });
 
+  it(`lets exactly one of ${CLAIMERS} concurrent claimers take over a job whose lease has expired`, async () => {
+    const job = await pendingJob('race_expired');
+    await repos.jobs.claim(job.id, claimer(200));
+    await database.handle.db.execute(
+      sql`UPDATE jobs SET lease_expires_at = now() - interval '1 minute' WHERE id = ${job.id}::uuid`,
+    );
+    const results = await Promise.all(
+      Array.from({ length: CLAIMERS }, (_, n) => repos.jobs.claim(job.id, claimer(n))),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(await repos.jobs.find(job.id)).toMatchObject({ status: 'running', attempts: 2 });
+  });
+
   it('lets exactly one claimer win again after the job is released', async () => {
     const job = await pendingJob('race_release');
-    await repos.jobs.claim(job.id);
-    expect(await repos.jobs.release(job.id)).toBe(true);
-    const results = await Promise.all(Array.from({ length: CLAIMERS }, () => repos.jobs.claim(job.id)));
+    await repos.jobs.claim(job.id, claimer(100));
+    expect(await repos.jobs.release(job.id, claimer(100).owner)).toBe(true);
+    const results = await Promise.all(
+      Array.from({ length: CLAIMERS }, (_, n) => repos.jobs.claim(job.id, claimer(n))),
+    );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(await repos.jobs.find(job.id)).toMatchObject({ status: 'running', attempts: 2 });
   });

@@ -5,6 +5,8 @@ import { createRepositories, type Repositories } from '../src';
 import { openTestDatabase, TEST_DRIVER, type TestDatabase } from './support/test-database';
 
 const MINUTE = 60_000;
+const OWNER = { owner: 'test:owner', leaseMs: 2 * MINUTE };
+const OTHER = { owner: 'test:other', leaseMs: 2 * MINUTE };
 
 describe(`jobs repository on ${TEST_DRIVER}`, () => {
   let database: TestDatabase;
@@ -49,16 +51,19 @@ describe(`jobs repository on ${TEST_DRIVER}`, () => {
     expect(await repos.jobs.find(job.id)).toEqual(job);
   });
 
-  it('claims a pending job once: running, one attempt, start and claim times set', async () => {
+  it('claims a pending job once: running, one attempt, owner, start, claim and lease times set', async () => {
     const job = await newJob('jobs_claim');
-    const claim = await repos.jobs.claim(job.id);
+    const claim = await repos.jobs.claim(job.id, OWNER);
     if (!claim.ok) throw new Error(`claim refused: ${claim.error.reason}`);
-    expect(claim.job).toMatchObject({ id: job.id, status: 'running', attempts: 1 });
+    expect(claim.job).toMatchObject({ id: job.id, status: 'running', attempts: 1, claimedBy: 'test:owner' });
     expect(Math.abs((claim.job.startedAt?.getTime() ?? 0) - Date.now())).toBeLessThan(MINUTE);
     expect(Math.abs((claim.job.claimedAt?.getTime() ?? 0) - Date.now())).toBeLessThan(MINUTE);
-    expect(await repos.jobs.claim(job.id)).toEqual({
+    const leaseLeft = (claim.job.leaseExpiresAt?.getTime() ?? 0) - Date.now();
+    expect(leaseLeft).toBeGreaterThan(MINUTE);
+    expect(leaseLeft).toBeLessThan(3 * MINUTE);
+    expect(await repos.jobs.claim(job.id, OTHER)).toEqual({
       ok: false,
-      error: { reason: 'not_pending', status: 'running' },
+      error: { reason: 'busy', leaseExpiresAt: claim.job.leaseExpiresAt, claimedBy: 'test:owner' },
     });
     expect((await repos.jobs.find(job.id))?.attempts).toBe(1);
   });
@@ -88,7 +93,7 @@ describe(`jobs repository on ${TEST_DRIVER}`, () => {
       flags: [true, false],
     };
     expect(await repos.jobs.savePayload(job.id, 'report_payload', payload)).toBe(false);
-    await repos.jobs.claim(job.id);
+    await repos.jobs.claim(job.id, OWNER);
     expect(await repos.jobs.savePayload(job.id, 'report_payload', payload)).toBe(true);
     expect(
       await repos.jobs.savePayload(job.id, 'charts_payload', { charts: [{ id: 'a', data: [0.1, 0.2] }] }),
@@ -102,7 +107,7 @@ describe(`jobs repository on ${TEST_DRIVER}`, () => {
 
   it('completes a job, setting its completion time and clearing the error', async () => {
     const job = await newJob('jobs_complete');
-    await repos.jobs.claim(job.id);
+    await repos.jobs.claim(job.id, OWNER);
     expect(await repos.jobs.finish(job.id, 'completed')).toBe(true);
     const done = await repos.jobs.find(job.id);
     expect(done).toMatchObject({ status: 'completed', errorMessage: null, attempts: 1 });
@@ -111,7 +116,7 @@ describe(`jobs repository on ${TEST_DRIVER}`, () => {
 
   it('fails a job with a one-line error message of at most 500 characters', async () => {
     const job = await newJob('jobs_fail');
-    await repos.jobs.claim(job.id);
+    await repos.jobs.claim(job.id, OWNER);
     const message = `Model refused\n\tto answer:\r\n   ${'x'.repeat(1000)}`;
     expect(await repos.jobs.finish(job.id, 'failed', message)).toBe(true);
     const failed = await repos.jobs.find(job.id);
@@ -126,25 +131,40 @@ describe(`jobs repository on ${TEST_DRIVER}`, () => {
   it('never changes a finished job again', async () => {
     for (const status of ['completed', 'failed'] as const) {
       const job = await newJob(`jobs_final_${status}`);
-      await repos.jobs.claim(job.id);
+      await repos.jobs.claim(job.id, OWNER);
       await repos.jobs.finish(job.id, status, status === 'failed' ? 'boom' : null);
       const before = await repos.jobs.find(job.id);
-      expect(await repos.jobs.claim(job.id)).toEqual({ ok: false, error: { reason: 'not_pending', status } });
+      expect(await repos.jobs.claim(job.id, OTHER)).toEqual({
+        ok: false,
+        error: { reason: 'finished', status },
+      });
+      expect(await repos.jobs.claim(job.id, OWNER)).toEqual({
+        ok: false,
+        error: { reason: 'finished', status },
+      });
       expect(await repos.jobs.savePayload(job.id, 'summary_payload', { late: true })).toBe(false);
       expect(await repos.jobs.finish(job.id, 'completed')).toBe(false);
       expect(await repos.jobs.finish(job.id, 'failed', 'again')).toBe(false);
-      expect(await repos.jobs.release(job.id)).toBe(false);
+      expect(await repos.jobs.release(job.id, 'test:owner')).toBe(false);
+      expect(await repos.jobs.renewLease(job.id, 'test:owner', MINUTE)).toBe(false);
       expect(await repos.jobs.find(job.id)).toEqual(before);
     }
   });
 
   it('releases a running job to pending so it can be claimed again, counting both attempts', async () => {
     const job = await newJob('jobs_release');
-    expect(await repos.jobs.release(job.id)).toBe(false);
-    const first = await repos.jobs.claim(job.id);
-    expect(await repos.jobs.release(job.id)).toBe(true);
-    expect(await repos.jobs.find(job.id)).toMatchObject({ status: 'pending', claimedAt: null, attempts: 1 });
-    const second = await repos.jobs.claim(job.id);
+    expect(await repos.jobs.release(job.id, 'test:owner')).toBe(false);
+    const first = await repos.jobs.claim(job.id, OWNER);
+    expect(await repos.jobs.release(job.id, 'test:other')).toBe(false);
+    expect(await repos.jobs.release(job.id, 'test:owner')).toBe(true);
+    expect(await repos.jobs.find(job.id)).toMatchObject({
+      status: 'pending',
+      claimedAt: null,
+      claimedBy: null,
+      leaseExpiresAt: null,
+      attempts: 1,
+    });
+    const second = await repos.jobs.claim(job.id, OTHER);
     if (!first.ok || !second.ok) throw new Error('a claim was refused');
     expect(second.job).toMatchObject({ status: 'running', attempts: 2 });
     // The first start time is kept; the claim time is the latest claim's.
@@ -172,7 +192,8 @@ describe(`jobs repository on ${TEST_DRIVER}`, () => {
     expect(await repos.jobs.find('42')).toBeNull();
     expect(await repos.jobs.find('')).toBeNull();
     expect(await repos.jobs.find(randomUUID())).toBeNull();
-    expect(await repos.jobs.release('not-a-uuid')).toBe(false);
+    expect(await repos.jobs.release('not-a-uuid', 'test:owner')).toBe(false);
+    expect(await repos.jobs.renewLease('not-a-uuid', 'test:owner', MINUTE)).toBe(false);
     expect(await repos.jobs.savePayload('not-a-uuid', 'report_payload', {})).toBe(false);
     expect(await repos.jobs.finish('not-a-uuid', 'failed', 'x')).toBe(false);
   });

@@ -3,13 +3,23 @@ import { createRepositories, type Repositories } from '@alex/database';
 import { openDataApiDatabase } from '@alex/database/data-api';
 import { type LanguageModel, OFFLINE } from '@alex/llm';
 import { BedrockModel } from '@alex/llm/bedrock';
-import { type Clock, type CommonAgentEnv, createJsonLogger, type Logger, systemClock } from '@alex/runtime';
+import {
+  type Clock,
+  type CommonAgentEnv,
+  createJsonLogger,
+  errorMessage,
+  type Logger,
+  retryingRepositories,
+  systemClock,
+} from '@alex/runtime';
 import { configureTracing, type TracingHandle } from '@alex/tracing';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
 /** What Lambda passes as the second handler argument (the part the agents use). */
 export interface Invocation {
   getRemainingTimeInMillis(): number;
+  /** The request id; the planner names its job claims after it. */
+  awsRequestId?: string;
 }
 
 /** The dependencies of an agent Lambda, built once per container, and a hook for each invocation. */
@@ -71,8 +81,15 @@ export async function createLambdaContext(env: CommonAgentEnv, service: string):
     write: (line) => process.stdout.write(`${line}\n`),
   });
   const tracing = await lambdaTracing(env, service, logger);
+  // Every agent's database calls retry transient errors (connection loss, a resuming Aurora, throttling)
+  // within the invocation's remaining time.
+  const repos = retryingRepositories(createRepositories(database.db), {
+    remainingTimeMs,
+    onRetry: ({ attempt, delayMs, error }) =>
+      logger.warn('database call failed; retrying', { attempt, delayMs, error: errorMessage(error) }),
+  });
   return {
-    repos: createRepositories(database.db),
+    repos,
     llm: lambdaModel(env, remainingTimeMs),
     logger,
     clock: systemClock,

@@ -1,1 +1,2 @@
 export * from './create-lambda-context';
+export * from './job-queue-sender';

@@ -24,10 +24,15 @@ export function errorMessage(error: unknown): string {
 const TRANSIENT_NAMES = new Set([
   'TimeoutError',
   'ThrottlingException',
+  'Throttling',
   'TooManyRequestsException',
+  'RequestLimitExceeded',
   'ServiceUnavailableException',
+  'ServiceUnavailableError',
   'InternalServerErrorException',
+  // Aurora Serverless resuming from a pause, or briefly unreachable, behind the Data API.
   'DatabaseResumingException',
+  'DatabaseUnavailableException',
   'StatementTimeoutException',
 ]);
 const TRANSIENT_CODES = new Set([
@@ -36,18 +41,42 @@ const TRANSIENT_CODES = new Set([
   'ETIMEDOUT',
   'EPIPE',
   'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  // PostgreSQL: admin shutdown, crash shutdown, starting up, too many connections.
   '57P01',
-  '08006',
-  '08001',
+  '57P02',
+  '57P03',
+  '53300',
 ]);
+// What pg and pg-pool throw, without a code, when the server goes away or cannot be reached in time.
+const TRANSIENT_MESSAGES = [
+  /^Connection terminated/,
+  /^Client has encountered a connection error and is not queryable/,
+  /^timeout exceeded when trying to connect/,
+  /Communications link failure/,
+];
 
-/** True when a retry later may succeed: throttling, timeouts, dropped connections, a resuming database. */
+function isTransientOne(error: Error): boolean {
+  const { code, $metadata } = error as { code?: unknown; $metadata?: { httpStatusCode?: number } };
+  if (TRANSIENT_NAMES.has(error.name)) return true;
+  // SQLSTATE class 08: connection exceptions (08000, 08001, 08003, 08004, 08006, 08007, 08P01).
+  if (typeof code === 'string' && (TRANSIENT_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+  const status = $metadata?.httpStatusCode ?? 0;
+  if (status === 429 || status >= 500) return true;
+  return TRANSIENT_MESSAGES.some((pattern) => pattern.test(error.message));
+}
+
+/**
+ * True when a retry later may succeed: throttling, timeouts, dropped or refused connections, a database that
+ * is shutting down, starting up or resuming. Follows `cause` chains (drizzle wraps driver errors) and the
+ * errors of an AggregateError (Node's connect to several addresses).
+ */
 export function isTransientError(error: unknown): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 10; depth++) {
-    const { code, $metadata } = current as { code?: unknown; $metadata?: { httpStatusCode?: number } };
-    if (TRANSIENT_NAMES.has(current.name) || (typeof code === 'string' && TRANSIENT_CODES.has(code)))
+    if (isTransientOne(current)) return true;
+    if (current instanceof AggregateError && current.errors.some((inner) => isTransientError(inner)))
       return true;
-    if (($metadata?.httpStatusCode ?? 0) >= 500) return true;
     current = current.cause;
   }
   return false;

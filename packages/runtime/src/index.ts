@@ -8,3 +8,4 @@ export * from './parse-config';
 export * from './ports';
 export * from './result';
 export * from './stored-prices';
+export * from './transient-retry';

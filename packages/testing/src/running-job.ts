@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import type { Job } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
 
-/** Creates a job for the user (with the given id, when a recorded event names one) and claims it. */
+/**
+ * Creates a job for the user (with the given id, when a recorded event names one) and claims it, as `owner`
+ * for `leaseMs` when given (by default an anonymous owner for two minutes).
+ */
 export async function createRunningJob(
   repos: Repositories,
-  options: { id?: string; clerkUserId?: string } = {},
+  options: { id?: string; clerkUserId?: string; owner?: string; leaseMs?: number } = {},
 ): Promise<Job> {
   const job = await repos.jobs.create({
     ...(options.id ? { id: options.id } : {}),
@@ -13,7 +16,10 @@ export async function createRunningJob(
     jobType: 'portfolio_analysis',
     requestPayload: { analysis_type: 'portfolio', options: {} },
   });
-  const claim = await repos.jobs.claim(job.id);
+  const claim = await repos.jobs.claim(
+    job.id,
+    options.owner ? { owner: options.owner, leaseMs: options.leaseMs ?? 120_000 } : undefined,
+  );
   if (!claim.ok) throw new Error(`could not claim test job ${job.id}`);
   return claim.job;
 }

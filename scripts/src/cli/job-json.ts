@@ -19,6 +19,8 @@ export function jobJson(job: Job) {
     created_at: iso(job.createdAt),
     started_at: iso(job.startedAt),
     claimed_at: iso(job.claimedAt),
+    claimed_by: job.claimedBy,
+    lease_expires_at: iso(job.leaseExpiresAt),
     completed_at: iso(job.completedAt),
     updated_at: iso(job.updatedAt),
   };

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DatabaseHandle, databaseConfigFromEnv, isMigrated } from '@alex/database';
 import { openDatabase } from '@alex/database/open';
+import { openLocalServerDatabase } from '../local/open-local-server-database';
 import { CliError } from './cli-error';
 import type { Output } from './output';
 import { workspaceRoot } from './workspace-root';
@@ -13,15 +14,22 @@ export function loadDotEnv(): void {
 }
 
 /**
- * Opens the configured database. The embedded one is migrated on open, since this machine owns it;
- * a server or Aurora must be migrated explicitly with `alex db migrate`.
+ * Opens the configured database. The embedded one in a data directory is reached through its local
+ * database server (one process owns the PGlite files; it migrates them on start), so any number of `alex`
+ * commands can run at once; in memory it is opened and migrated here. A server or Aurora must be
+ * migrated explicitly with `alex db migrate`.
  */
 export async function openConfiguredDatabase(
   output: Output,
   options: { requireSchema: boolean },
 ): Promise<DatabaseHandle> {
   const config = databaseConfigFromEnv(process.env, { dataDir: join(workspaceRoot(), '.alex') });
-  const where = config.driver === 'pglite' ? (config.dataDir ?? 'memory') : config.driver;
+  if (config.driver === 'pglite' && config.dataDir !== null) {
+    const { handle, port } = await openLocalServerDatabase(config.dataDir, { onWait: output.log });
+    output.log(`database: pglite (${config.dataDir}) via local server 127.0.0.1:${port}`);
+    return handle;
+  }
+  const where = config.driver === 'pglite' ? 'memory' : config.driver;
   output.log(`database: ${config.driver} (${where})`);
   const handle = await openDatabase(config);
   if (config.driver === 'pglite') {

@@ -82,7 +82,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const bundles = { ...options.bundles };
     for (const agent of options.broken ?? []) bundles[agent] = writeBrokenBundle(dir, agent);
     const lambda = await startLambdaEndpoint({
-      functions: localFunctions(bundles, { dataApi, sqsEndpoint: sqs.endpoint }),
+      functions: localFunctions(bundles, {
+        dataApi,
+        sqsEndpoint: sqs.endpoint,
+        jobsQueueUrl: queues.queueUrl,
+      }),
       ...(options.logs ? { logs: options.logs } : {}),
     });
     closers.push(() => lambda.close());

@@ -24,6 +24,8 @@ const SPECIALIST_TIMEOUT_SECONDS = 60;
 export interface LocalServices {
   dataApi: { endpoint: string; resourceArn: string; secretArn: string; database: string };
   sqsEndpoint: string;
+  /** The jobs queue, where the planner's sweep re-sends abandoned jobs (terraform's JOBS_QUEUE_URL). */
+  jobsQueueUrl?: string;
 }
 
 /** Writes a bundle whose handler always throws, standing in for a broken deployment of `agent`. */
@@ -68,6 +70,8 @@ export function localFunctions(
       CHARTER_FUNCTION: FUNCTION_NAMES.charter,
       RETIREMENT_FUNCTION: FUNCTION_NAMES.retirement,
       INVOKE_TIMEOUT_MS: String((SPECIALIST_TIMEOUT_SECONDS + 10) * 1000),
+      JOB_LEASE_SECONDS: '120',
+      ...(services.jobsQueueUrl ? { JOBS_QUEUE_URL: services.jobsQueueUrl } : {}),
     },
     tagger: {},
     // No vector index locally: the reporter's knowledge lookup fails soft and it writes without insights.

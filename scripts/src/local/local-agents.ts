@@ -1,5 +1,5 @@
 import { createCharterHandler } from '@alex/agent-charter';
-import { createPlannerHandler } from '@alex/agent-planner';
+import { createPlannerHandler, localClaimOwner } from '@alex/agent-planner';
 import { createReporterHandler } from '@alex/agent-reporter';
 import { createRetirementHandler } from '@alex/agent-retirement';
 import { createTaggerHandler } from '@alex/agent-tagger';
@@ -13,6 +13,7 @@ import {
   inProcessInvoker,
   type Logger,
   storedPrices,
+  type TransientRetryOptions,
 } from '@alex/runtime';
 import { localKnowledge } from './local-knowledge';
 import { observedInvoker, type ProgressEvent } from './observed-invoker';
@@ -26,6 +27,12 @@ export interface LocalAgentOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Replaces an agent's handler (benchmarks and failure drills). */
   overrides?: Partial<Record<AgentName, AgentHandler>>;
+  /** The planner's claim owner (default `local:<host>:<pid>`, which the local sweep checks by pid). */
+  claimOwner?: string;
+  /** The planner's claim lease (default 120 s, renewed every third of it). */
+  leaseMs?: number;
+  /** The planner's database retry policy (default: up to 60 s per call). */
+  retry?: TransientRetryOptions;
 }
 
 /** The five handlers wired with local adapters: in-process invocation, stored prices, local market notes. */
@@ -45,6 +52,14 @@ export function buildLocalAgents(options: LocalAgentOptions): {
   const invoker = observedInvoker(inProcessInvoker(specialists), options.onProgress ?? (() => {}));
   const marketData = storedPrices((symbols) => repos.instruments.storedPrices(symbols));
   const planner =
-    options.overrides?.planner ?? createPlannerHandler({ ...deps('planner'), invoker, marketData });
+    options.overrides?.planner ??
+    createPlannerHandler({
+      ...deps('planner'),
+      invoker,
+      marketData,
+      claimOwner: options.claimOwner ?? localClaimOwner(),
+      ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+      ...(options.retry ? { retry: options.retry } : {}),
+    });
   return { handlers: { ...specialists, planner }, invoker };
 }

@@ -1,5 +1,6 @@
-import { MAX_RECEIVES } from '@alex/agent-planner';
+import { isLocalOwnerAlive, MAX_RECEIVES, type SweepReport, sweepAbandonedJobs } from '@alex/agent-planner';
 import type { AnalysisJobMessage } from '@alex/contracts';
+import type { Repositories } from '@alex/database';
 import {
   ensureJobQueues,
   silentQueueLogger,
@@ -7,8 +8,24 @@ import {
   startEventSourceMapping,
   startLocalSqs,
 } from '@alex/local-queue';
-import type { AgentHandler, Logger } from '@alex/runtime';
+import { type AgentHandler, errorMessage, type Logger } from '@alex/runtime';
 import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+
+/** The sweep of abandoned jobs the local stack runs when it starts and then every `everyMs`. */
+export interface LocalSweepOptions {
+  repos: Repositories;
+  /**
+   * At start, a pending job idle this long is re-sent (default 0: the queue lives in memory, so the messages
+   * of an earlier process died with it; a duplicate is harmless, claims dedupe).
+   */
+  pendingAfterMsAtStart?: number;
+  /** Later sweeps re-send a pending job idle this long (default 5 minutes). */
+  pendingAfterMs?: number;
+  /** How often to sweep again while the stack runs (default 30 s; 0: only at start). */
+  everyMs?: number;
+  /** Whether a claim's owner still runs (default: local processes on this host are checked by pid). */
+  isOwnerAlive?: (owner: string) => boolean | undefined;
+}
 
 /** The local stand-in for SQS and the planner's event source mapping. */
 export interface LocalStack {
@@ -20,6 +37,8 @@ export interface LocalStack {
   sendRaw(body: string): Promise<void>;
   /** Messages waiting in the dead-letter queue. */
   deadLetters(): Promise<number>;
+  /** What the sweep at start did (null without a sweep): jobs of dead processes resumed or failed. */
+  swept: SweepReport | null;
   stop(): Promise<void>;
 }
 
@@ -31,6 +50,8 @@ export async function startLocalStack(options: {
   planner: AgentHandler;
   logger: Logger;
   visibilityTimeoutSeconds?: number;
+  /** Sweeps abandoned jobs once the queue exists, and then periodically. */
+  sweep?: LocalSweepOptions;
 }): Promise<LocalStack> {
   const sqs = await startLocalSqs();
   const client = new SQSClient(sqs.clientConfig);
@@ -51,7 +72,13 @@ export async function startLocalStack(options: {
       onError: (error) => options.logger.error('event source mapping error', { error }),
     });
     const queue = sqsJobQueue(client, queues.queueUrl);
+    const sweeper = options.sweep
+      ? startSweeper(options.sweep, (message) => queue.send(message), options.logger)
+      : null;
+    // A failed sweep is logged, never fatal: the jobs it would have resumed wait for the next one.
+    const swept = sweeper ? await sweeper.first.catch(() => null) : null;
     return {
+      swept,
       queueUrl: queues.queueUrl,
       dlqUrl: queues.dlqUrl,
       submit: async (message) => (await queue.send(message)).messageId,
@@ -68,6 +95,7 @@ export async function startLocalStack(options: {
         return Number(Attributes?.ApproximateNumberOfMessages ?? 0);
       },
       async stop() {
+        await sweeper?.stop();
         await mapping.stop();
         client.destroy();
         await sqs.close();
@@ -78,4 +106,64 @@ export async function startLocalStack(options: {
     await sqs.close();
     throw error;
   }
+}
+
+/** Sweeps once now (resolving `first` with its report), then every `everyMs` until stopped. */
+function startSweeper(
+  options: LocalSweepOptions,
+  enqueue: (message: AnalysisJobMessage) => Promise<unknown>,
+  logger: Logger,
+) {
+  const sweep = (pendingAfterMs: number) =>
+    sweepAbandonedJobs({
+      repos: options.repos,
+      enqueue,
+      maxAttempts: MAX_RECEIVES,
+      isOwnerAlive: options.isOwnerAlive ?? isLocalOwnerAlive,
+      pendingAfterMs,
+      logger: logger.child({ task: 'sweep' }),
+    });
+  let running: Promise<void> | null = null;
+  // One sweep at a time: a tick that finds the previous sweep still running is skipped.
+  const track = (work: Promise<unknown>) => {
+    running = work
+      .then(
+        () => undefined,
+        (error: unknown) => logger.warn('sweep of abandoned jobs failed', { error: errorMessage(error) }),
+      )
+      .finally(() => {
+        running = null;
+      });
+  };
+  const first = sweep(options.pendingAfterMsAtStart ?? 0);
+  track(first);
+  const everyMs = options.everyMs ?? 30_000;
+  const timer =
+    everyMs > 0
+      ? setInterval(() => {
+          if (!running) track(sweep(options.pendingAfterMs ?? 5 * 60_000));
+        }, everyMs)
+      : null;
+  timer?.unref();
+  return {
+    first,
+    async stop() {
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+/** One line per kind of thing a sweep did, e.g. `resumed 1 abandoned job: <id>`; none when it did nothing. */
+export function describeSweep(report: SweepReport | null): string[] {
+  if (!report) return [];
+  const line = (verb: string, ids: string[]) =>
+    ids.length === 0
+      ? []
+      : [`${verb} ${ids.length} abandoned job${ids.length === 1 ? '' : 's'}: ${ids.join(', ')}`];
+  return [
+    ...line('resumed', report.resumed),
+    ...line('failed', report.failed),
+    ...line('re-queued', report.resent),
+  ];
 }

@@ -131,6 +131,39 @@ describe('terraform/agents functions and queue', () => {
     expect(plannerEnv.MAX_RECEIVE_COUNT).toBe(hcl('tostring(local.max_receive_count)'));
     expect(block(agents.resources, 'aws_sqs_queue', 'jobs_dlq').message_retention_seconds).toBe(1_209_600);
   });
+
+  it('orders the numbers so no job is stuck: visibility timeout > planner timeout > job lease', () => {
+    const queue = block(agents.resources, 'aws_sqs_queue', 'jobs');
+    const visibility = valueSource(agents, queue.visibility_timeout_seconds);
+    const plannerTimeout = asObject(asObject(agents.locals.agents, 'agents').planner, 'planner')
+      .timeout as number;
+    const plannerEnv = asObject(asObject(agents.locals.agent_env, 'agent_env').planner, 'planner');
+    expect(plannerEnv.JOB_LEASE_SECONDS).toBe(hcl('tostring(local.job_lease_seconds)'));
+    const lease = agents.locals.job_lease_seconds as number;
+    expect(visibility.kind === 'variable' ? visibility.default : undefined).toBeGreaterThan(plannerTimeout);
+    expect(plannerTimeout).toBeGreaterThan(lease);
+    // The heartbeat renews every third of the lease, so a lease cannot lapse within the Lambda's life.
+    expect(lease).toBeLessThanOrEqual(plannerTimeout / 3);
+    expect(PlannerEnv.shape.JOB_LEASE_SECONDS.parse(String(lease))).toBe(lease);
+  });
+
+  it('invokes the planner with {"sweep": true} every 5 minutes, and only that rule may', () => {
+    const rule = block(agents.resources, 'aws_cloudwatch_event_rule', 'sweep');
+    expect(rule.schedule_expression).toBe('rate(5 minutes)');
+    const target = block(agents.resources, 'aws_cloudwatch_event_target', 'sweep');
+    expect(target.rule).toBe(hcl('aws_cloudwatch_event_rule.sweep.name'));
+    expect(target.arn).toBe(hcl('aws_lambda_function.agent["planner"].arn'));
+    expect(target.input).toBe(hcl('jsonencode({ sweep = true })'));
+    const permission = block(agents.resources, 'aws_lambda_permission', 'sweep');
+    expect(permission).toMatchObject({
+      action: 'lambda:InvokeFunction',
+      principal: 'events.amazonaws.com',
+      function_name: hcl('aws_lambda_function.agent["planner"].function_name'),
+      source_arn: hcl('aws_cloudwatch_event_rule.sweep.arn'),
+    });
+    const plannerEnv = asObject(asObject(agents.locals.agent_env, 'agent_env').planner, 'planner');
+    expect(plannerEnv.JOBS_QUEUE_URL).toBe(hcl('aws_sqs_queue.jobs.url'));
+  });
 });
 
 describe('terraform/agents IAM', () => {
@@ -148,13 +181,20 @@ describe('terraform/agents IAM', () => {
     for (const action of actions) expect(action).toMatch(/^[a-z0-9-]+:[A-Za-z]+$/);
   });
 
-  it('grants the queue, the specialists, SageMaker and S3 Vectors only to the agent that uses them', () => {
+  it('grants the queue (SendMessage on the jobs queue only), the specialists, SageMaker and S3 Vectors only to the agent that uses them', () => {
     const statements = policyStatements(block(agents.data, 'aws_iam_policy_document', 'agent'));
     const onlyFor = (action: string) =>
       statements.find(({ statement }) => (statement.actions as string[]).includes(action))?.forEach;
     for (const action of ['lambda:InvokeFunction', 'sqs:ReceiveMessage', 'sqs:DeleteMessage']) {
       expect(onlyFor(action), action).toBe(hcl('each.key == "planner" ? [1] : []'));
     }
+    const send = statements.filter(({ statement }) =>
+      (statement.actions as string[]).includes('sqs:SendMessage'),
+    );
+    expect(send).toHaveLength(1);
+    expect(send[0]?.forEach).toBe(hcl('each.key == "planner" ? [1] : []'));
+    expect(send[0]?.statement.actions).toEqual(['sqs:SendMessage']);
+    expect(send[0]?.statement.resources).toEqual([hcl('aws_sqs_queue.jobs.arn')]);
     for (const action of ['sagemaker:InvokeEndpoint', 's3vectors:QueryVectors', 's3vectors:GetVectors']) {
       expect(onlyFor(action), action).toBe(hcl('each.key == "reporter" ? [1] : []'));
     }

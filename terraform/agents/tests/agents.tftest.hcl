@@ -20,6 +20,9 @@ mock_provider "aws" {
   mock_resource "aws_lambda_function" {
     defaults = { arn = "arn:aws:lambda:us-east-1:123456789012:function:alex-agent" }
   }
+  mock_resource "aws_cloudwatch_event_rule" {
+    defaults = { arn = "arn:aws:events:us-east-1:123456789012:rule/alex-sweep-abandoned-jobs" }
+  }
   mock_data "aws_iam_policy_document" {
     defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
   }
@@ -84,6 +87,22 @@ run "required_inputs_only" {
   assert {
     condition     = aws_sqs_queue.jobs.visibility_timeout_seconds > aws_lambda_function.agent["planner"].timeout
     error_message = "The jobs queue's visibility timeout exceeds the planner's timeout."
+  }
+  assert {
+    condition     = aws_sqs_queue.jobs.visibility_timeout_seconds > aws_lambda_function.agent["planner"].timeout && aws_lambda_function.agent["planner"].timeout > tonumber(aws_lambda_function.agent["planner"].environment[0].variables["JOB_LEASE_SECONDS"])
+    error_message = "Visibility timeout > planner timeout > job lease."
+  }
+  assert {
+    condition     = aws_lambda_function.agent["planner"].environment[0].variables["JOBS_QUEUE_URL"] == aws_sqs_queue.jobs.url
+    error_message = "The planner's sweep re-sends jobs to the jobs queue."
+  }
+  assert {
+    condition     = aws_cloudwatch_event_rule.sweep.schedule_expression == "rate(5 minutes)" && aws_cloudwatch_event_target.sweep.arn == aws_lambda_function.agent["planner"].arn && jsondecode(aws_cloudwatch_event_target.sweep.input).sweep == true
+    error_message = "EventBridge invokes the planner with {\"sweep\": true} every 5 minutes."
+  }
+  assert {
+    condition     = aws_lambda_permission.sweep.principal == "events.amazonaws.com" && aws_lambda_permission.sweep.source_arn == aws_cloudwatch_event_rule.sweep.arn && aws_lambda_permission.sweep.action == "lambda:InvokeFunction"
+    error_message = "Only the sweep rule may invoke the planner through EventBridge."
   }
   assert {
     condition     = jsondecode(aws_sqs_queue.jobs.redrive_policy).maxReceiveCount == 3

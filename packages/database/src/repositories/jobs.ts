@@ -1,15 +1,49 @@
+import { randomUUID } from 'node:crypto';
 import type { Job, JobPayloadColumn, JobType, JsonObject, TerminalJobStatus } from '@alex/contracts';
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AlexDatabase } from '../drivers/alex-database';
 import { JobRow, parseRow } from '../rows';
 import { jobs } from '../schema';
 
 /** Why a job could not be claimed. */
-export type ClaimRefusal = { reason: 'not_found' } | { reason: 'not_pending'; status: Job['status'] };
+export type ClaimRefusal =
+  | { reason: 'not_found' }
+  | { reason: 'finished'; status: TerminalJobStatus }
+  | { reason: 'busy'; leaseExpiresAt: Date | null; claimedBy: string | null };
 
 /** The outcome of a claim: the running job, or why this caller must not run it. */
 export type ClaimResult = { ok: true; job: Job } | { ok: false; error: ClaimRefusal };
+
+/** Who claims a job and for how long; the owner renews the lease while it works. */
+export interface ClaimOptions {
+  /** The claim's owner, e.g. `lambda:<request id>` or `local:<host>:<pid>`. */
+  owner: string;
+  /** How long the claim holds without a renewal. */
+  leaseMs: number;
+}
+
+/** The claim an update must still find, so a caller never overwrites a claim it did not see. */
+export interface ClaimFence {
+  /** The owner the job must still be claimed by (null: claimed by nobody, as before leases existed). */
+  owner: string | null;
+  /** The attempt the job must still be on. */
+  attempts?: number;
+  /** Only while the lease has expired (the owner stopped renewing it). */
+  expiredOnly?: boolean;
+}
+
+/** A pending or running job as the sweep sees it, judged by the database's clock. */
+export interface UnfinishedJob {
+  job: Job;
+  /** Running and its lease has expired (or it has none and was claimed over 15 minutes ago). */
+  leaseExpired: boolean;
+  /** Milliseconds since the row last changed. */
+  idleMs: number;
+}
+
+/** The lease of a claim made with no options (tests, one-off tools). */
+export const DEFAULT_LEASE_MS = 120_000;
 
 /** Input of a new job. */
 export interface NewJob {
@@ -20,23 +54,38 @@ export interface NewJob {
   requestPayload: JsonObject | null;
 }
 
-/** Job lifecycle: create, claim once, save each agent's payload, finish. */
+/** Job lifecycle: create, claim under a lease, save each agent's payload, finish. */
 export interface JobsRepository {
   create(input: NewJob): Promise<Job>;
   /** The job, or null when the id is unknown or not a uuid. */
   find(id: string): Promise<Job | null>;
   listByUser(clerkUserId: string, limit?: number): Promise<Job[]>;
   /**
-   * Moves pending -> running atomically; of any number of concurrent callers exactly one wins. With
-   * `staleAfterMs`, a job left running longer than that (its planner crashed or timed out) can be claimed again.
+   * Claims a job for `owner` until the lease expires, in one conditional UPDATE: pending -> running, a running
+   * job whose lease has expired is taken over (attempts + 1), and the same owner's claim is re-confirmed (a
+   * retry after a lost response). Of any number of concurrent claimers exactly one wins.
    */
-  claim(id: string, options?: { staleAfterMs?: number }): Promise<ClaimResult>;
-  /** Returns a running job to pending so a redelivery can claim it again (transient failures). */
-  release(id: string): Promise<boolean>;
+  claim(id: string, options?: ClaimOptions): Promise<ClaimResult>;
+  /** Extends the owner's lease; false when the owner no longer holds the claim. */
+  renewLease(id: string, owner: string, leaseMs: number): Promise<boolean>;
+  /** Returns the owner's running job to pending so a redelivery can claim it again (transient failures). */
+  release(id: string, owner: string): Promise<boolean>;
+  /** Takes an abandoned claim back to pending without counting an attempt, if the fence still holds. */
+  requeue(id: string, fence: ClaimFence): Promise<boolean>;
+  /** Pending and running jobs, oldest change first, for the sweep of abandoned jobs. */
+  listUnfinished(limit?: number): Promise<UnfinishedJob[]>;
   /** Stores one agent's payload while the job is running; false when it is not. */
   savePayload(id: string, column: JobPayloadColumn, payload: JsonObject): Promise<boolean>;
-  /** Ends a pending or running job; a finished job never changes again. */
-  finish(id: string, status: TerminalJobStatus, errorMessage?: string | null): Promise<boolean>;
+  /**
+   * Ends a pending or running job (only under the fence's claim when given, storing `summary` with it);
+   * a finished job never changes again.
+   */
+  finish(
+    id: string,
+    status: TerminalJobStatus,
+    errorMessage?: string | null,
+    options?: { fence?: ClaimFence; summary?: JsonObject },
+  ): Promise<boolean>;
 }
 
 const JobId = z.uuid();
@@ -57,6 +106,50 @@ export function toUserSafeMessage(message: string): string {
 
 function parseJob(row: unknown): Job {
   return parseRow(JobRow, row, 'jobs');
+}
+
+// A claim without a lease (made before leases existed) counts as expired 15 minutes after it was made.
+const LEASE_EXPIRED = sql`coalesce(${jobs.leaseExpiresAt}, ${jobs.claimedAt} + interval '15 minutes', ${jobs.createdAt}) < now()`;
+
+const leaseEnd = (leaseMs: number) => sql`now() + make_interval(secs => ${leaseMs / 1000}::double precision)`;
+
+// The lease columns of a job nobody holds; a finished job keeps who claimed it last.
+const UNCLAIMED_LEASE = { leaseExpiresAt: null } as const;
+const UNCLAIMED = { status: 'pending', claimedAt: null, claimedBy: null, leaseExpiresAt: null } as const;
+
+/** Pending, or running under an expired lease, or already claimed by this owner. */
+function claimable(owner: string) {
+  return or(
+    eq(jobs.status, 'pending'),
+    and(eq(jobs.status, 'running'), or(LEASE_EXPIRED, eq(jobs.claimedBy, owner))),
+  );
+}
+
+/** The values of a claim; the same owner re-confirming its claim keeps its attempt and claim time. */
+function claimValues({ owner, leaseMs }: ClaimOptions) {
+  const sameClaim = sql`(${jobs.status} = 'running' AND ${jobs.claimedBy} IS NOT NULL AND ${jobs.claimedBy} = ${owner}::varchar)`;
+  return {
+    status: 'running',
+    attempts: sql`CASE WHEN ${sameClaim} THEN ${jobs.attempts} ELSE ${jobs.attempts} + 1 END`,
+    startedAt: sql`coalesce(${jobs.startedAt}, now())`,
+    claimedAt: sql`CASE WHEN ${sameClaim} THEN ${jobs.claimedAt} ELSE now() END`,
+    claimedBy: owner,
+    leaseExpiresAt: leaseEnd(leaseMs),
+  } as const;
+}
+
+/** A running job still held under the fence's claim. */
+function heldBy(fence: ClaimFence) {
+  return and(
+    eq(jobs.status, 'running'),
+    fence.owner === null ? isNull(jobs.claimedBy) : eq(jobs.claimedBy, fence.owner),
+    fence.attempts === undefined ? undefined : eq(jobs.attempts, fence.attempts),
+    fence.expiredOnly ? LEASE_EXPIRED : undefined,
+  );
+}
+
+function busy(job: Job): ClaimRefusal {
+  return { reason: 'busy', leaseExpiresAt: job.leaseExpiresAt, claimedBy: job.claimedBy };
 }
 
 /** Creates the jobs repository over a database. */
@@ -85,39 +178,68 @@ export function jobsRepository(db: AlexDatabase): JobsRepository {
         .limit(limit);
       return rows.map(parseJob);
     },
-    async claim(id, options = {}) {
+    async claim(id, options = { owner: `anonymous:${randomUUID()}`, leaseMs: DEFAULT_LEASE_MS }) {
       if (!isJobId(id)) return { ok: false, error: { reason: 'not_found' } };
-      const stale = options.staleAfterMs
-        ? and(
-            eq(jobs.status, 'running'),
-            sql`${jobs.claimedAt} < now() - make_interval(secs => ${options.staleAfterMs / 1000}::double precision)`,
-          )
-        : undefined;
-      const rows = await db
-        .update(jobs)
-        .set({
-          status: 'running',
-          attempts: sql`${jobs.attempts} + 1`,
-          startedAt: sql`coalesce(${jobs.startedAt}, now())`,
-          claimedAt: sql`now()`,
-        })
-        .where(
-          and(eq(jobs.id, id), stale ? or(eq(jobs.status, 'pending'), stale) : eq(jobs.status, 'pending')),
-        )
-        .returning();
-      if (rows[0]) return { ok: true, job: parseJob(rows[0]) };
+      // A job another caller released between our UPDATE and our read is pending again: try once more.
+      for (let round = 0; round < 2; round++) {
+        const rows = await db
+          .update(jobs)
+          .set(claimValues(options))
+          .where(and(eq(jobs.id, id), claimable(options.owner)))
+          .returning();
+        if (rows[0]) return { ok: true, job: parseJob(rows[0]) };
+        const current = await find(id);
+        if (!current) return { ok: false, error: { reason: 'not_found' } };
+        if (current.status === 'completed' || current.status === 'failed')
+          return { ok: false, error: { reason: 'finished', status: current.status } };
+        if (current.status === 'running') return { ok: false, error: busy(current) };
+      }
       const current = await find(id);
-      if (!current) return { ok: false, error: { reason: 'not_found' } };
-      return { ok: false, error: { reason: 'not_pending', status: current.status } };
+      return { ok: false, error: current ? busy(current) : { reason: 'not_found' } };
     },
-    async release(id) {
+    async renewLease(id, owner, leaseMs) {
       if (!isJobId(id)) return false;
       const rows = await db
         .update(jobs)
-        .set({ status: 'pending', claimedAt: null })
-        .where(and(eq(jobs.id, id), eq(jobs.status, 'running')))
+        .set({ leaseExpiresAt: leaseEnd(leaseMs) })
+        .where(and(eq(jobs.id, id), heldBy({ owner })))
         .returning({ id: jobs.id });
       return rows.length === 1;
+    },
+    async release(id, owner) {
+      if (!isJobId(id)) return false;
+      const rows = await db
+        .update(jobs)
+        .set(UNCLAIMED)
+        .where(and(eq(jobs.id, id), heldBy({ owner })))
+        .returning({ id: jobs.id });
+      return rows.length === 1;
+    },
+    async requeue(id, fence) {
+      if (!isJobId(id)) return false;
+      const rows = await db
+        .update(jobs)
+        .set(UNCLAIMED)
+        .where(and(eq(jobs.id, id), heldBy(fence)))
+        .returning({ id: jobs.id });
+      return rows.length === 1;
+    },
+    async listUnfinished(limit = 100) {
+      const rows = await db
+        .select({
+          ...getTableColumns(jobs),
+          leaseExpired: sql<unknown>`(${jobs.status} = 'running' AND ${LEASE_EXPIRED})`,
+          idleMs: sql<unknown>`(extract(epoch from (now() - ${jobs.updatedAt})) * 1000)::double precision`,
+        })
+        .from(jobs)
+        .where(or(eq(jobs.status, 'pending'), eq(jobs.status, 'running')))
+        .orderBy(asc(jobs.updatedAt))
+        .limit(limit);
+      return rows.map(({ leaseExpired, idleMs, ...row }) => ({
+        job: parseJob(row),
+        leaseExpired: leaseExpired === true || leaseExpired === 't' || leaseExpired === 'true',
+        idleMs: Math.max(0, Number(idleMs)),
+      }));
     },
     async savePayload(id, column, payload) {
       if (!isJobId(id)) return false;
@@ -128,7 +250,7 @@ export function jobsRepository(db: AlexDatabase): JobsRepository {
         .returning({ id: jobs.id });
       return rows.length === 1;
     },
-    async finish(id, status, errorMessage = null) {
+    async finish(id, status, errorMessage = null, options = {}) {
       if (!isJobId(id)) return false;
       const rows = await db
         .update(jobs)
@@ -136,8 +258,15 @@ export function jobsRepository(db: AlexDatabase): JobsRepository {
           status,
           errorMessage: errorMessage === null ? null : toUserSafeMessage(errorMessage),
           completedAt: sql`now()`,
+          ...UNCLAIMED_LEASE,
+          ...(options.summary ? { summaryPayload: options.summary } : {}),
         })
-        .where(and(eq(jobs.id, id), inArray(jobs.status, ['pending', 'running'])))
+        .where(
+          and(
+            eq(jobs.id, id),
+            options.fence ? heldBy(options.fence) : inArray(jobs.status, ['pending', 'running']),
+          ),
+        )
         .returning({ id: jobs.id });
       return rows.length === 1;
     },

@@ -146,6 +146,10 @@ export const jobs = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     startedAt: timestamptz('started_at'),
     claimedAt: timestamptz('claimed_at'),
+    /** Until when the current claim holds; its owner's heartbeat extends it. */
+    leaseExpiresAt: timestamptz('lease_expires_at'),
+    /** Who holds the claim (`lambda:<request id>`, `local:<host>:<pid>`). */
+    claimedBy: varchar('claimed_by', { length: 200 }),
     completedAt: timestamptz('completed_at'),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { AlexDatabase } from '../drivers/alex-database';
 import { instrumentsRepository } from '../repositories/instruments';
 import { marketNotesRepository } from '../repositories/market-notes';
@@ -52,20 +53,38 @@ export interface SeedSummary {
  * test_user_001 with exactly the reference accounts; running it again leaves the same state.
  */
 export async function seedDatabase(db: AlexDatabase): Promise<SeedSummary> {
-  await db.transaction(async (tx) => {
-    const scoped = tx as unknown as AlexDatabase;
-    await instrumentsRepository(scoped).upsertMany(SEED_INSTRUMENTS);
-    await usersRepository(scoped).upsert({
-      clerkUserId: TEST_USER_ID,
-      displayName: 'Test User',
-      yearsUntilRetirement: 25,
-      targetRetirementIncome: 100000,
-      // Not in the reference (it hard-coded these inside the retirement agent); stored so projections use them.
-      currentAge: 40,
-      annualContribution: 10000,
-    });
-    await portfoliosRepository(scoped).replaceAccounts(TEST_USER_ID, TEST_USER_ACCOUNTS);
-    await marketNotesRepository(scoped).upsertMany(MARKET_NOTES);
-  });
+  await db.transaction(async (tx) => writeSeed(tx as unknown as AlexDatabase));
   return { instruments: SEED_INSTRUMENTS.length, users: [TEST_USER_ID], marketNotes: MARKET_NOTES.length };
+}
+
+// Any fixed number: the advisory lock that serialises first-run seeding across processes.
+const SEED_LOCK = 0x616c6578;
+
+/**
+ * Seeds only when test_user_001 does not exist yet, once however many processes try at the same moment (an
+ * advisory lock serialises them and each re-checks inside it); true when this call seeded.
+ */
+export async function seedDemoOnce(db: AlexDatabase): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const scoped = tx as unknown as AlexDatabase;
+    await scoped.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK}::bigint)`);
+    if (await usersRepository(scoped).find(TEST_USER_ID)) return false;
+    await writeSeed(scoped);
+    return true;
+  });
+}
+
+async function writeSeed(scoped: AlexDatabase): Promise<void> {
+  await instrumentsRepository(scoped).upsertMany(SEED_INSTRUMENTS);
+  await usersRepository(scoped).upsert({
+    clerkUserId: TEST_USER_ID,
+    displayName: 'Test User',
+    yearsUntilRetirement: 25,
+    targetRetirementIncome: 100000,
+    // Not in the reference (it hard-coded these inside the retirement agent); stored so projections use them.
+    currentAge: 40,
+    annualContribution: 10000,
+  });
+  await portfoliosRepository(scoped).replaceAccounts(TEST_USER_ID, TEST_USER_ACCOUNTS);
+  await marketNotesRepository(scoped).upsertMany(MARKET_NOTES);
 }

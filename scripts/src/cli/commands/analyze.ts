@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
-import { createRepositories, importPortfolio, seedDatabase, TEST_USER_ID } from '@alex/database';
+import { createRepositories, importPortfolio, seedDemoOnce, TEST_USER_ID } from '@alex/database';
 import { renderJobHtml } from '../../html/render-job-html';
-import { startLocalStack } from '../../local/local-stack';
+import { describeSweep, startLocalStack } from '../../local/local-stack';
 import { CliError, UsageError } from '../cli-error';
-import { formatJobSummary } from '../format-job';
+import { closingLine, formatJobSummary } from '../format-job';
 import { jobJson } from '../job-json';
 import { openConfiguredDatabase } from '../local-database';
 import { agentLogger, localAgents } from '../local-runtime';
@@ -29,8 +29,9 @@ async function resolveUser(
   const repos = createRepositories(handle.db);
   if (!(await repos.users.find(userId))) {
     if (userId !== TEST_USER_ID) throw new CliError(`no user "${userId}": import one with --portfolio FILE`);
-    output.log('first run: seeding the reference instruments and test_user_001');
-    await seedDatabase(handle.db);
+    // Several first runs at once seed once: the others wait for it and find the user.
+    if (await seedDemoOnce(handle.db))
+      output.log('first run: seeded the reference instruments and test_user_001');
   }
   return userId;
 }
@@ -43,7 +44,12 @@ export async function analyze(context: CommandContext): Promise<void> {
     const userId = await resolveUser(context, handle);
     const repos = createRepositories(handle.db);
     const agents = localAgents(handle, { onProgress: progressPrinter(output.log) });
-    const stack = await startLocalStack({ planner: agents.handlers.planner, logger: agentLogger() });
+    const stack = await startLocalStack({
+      planner: agents.handlers.planner,
+      logger: agentLogger(),
+      ...(handle.driver === 'data-api' ? {} : { sweep: { repos } }),
+    });
+    for (const line of describeSweep(stack.swept)) output.log(line);
     try {
       const request = { analysis_type: 'portfolio', options: {} };
       const job = await repos.jobs.create({
@@ -60,6 +66,8 @@ export async function analyze(context: CommandContext): Promise<void> {
         output.log(`wrote ${flags.html}`);
       }
       output.result(row, () => formatJobSummary(row));
+      // With --json, stdout holds the document only; the closing line still reaches the person on stderr.
+      if (output.json) output.log(closingLine(row));
       if (finished.status === 'failed')
         throw new CliError(`job ${job.id} failed: ${finished.errorMessage ?? 'no reason recorded'}`);
     } finally {

@@ -1,0 +1,5 @@
+export {
+  type PgliteServer,
+  type PgliteServerOptions,
+  startPgliteServer,
+} from './start-pglite-server';

@@ -1,0 +1,99 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createRepositories } from '@alex/database';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { processAlive, readDatabaseServerState } from '../src/local/database-server-state';
+import { ensureDatabaseServer } from '../src/local/ensure-database-server';
+import { openLocalServerDatabase } from '../src/local/open-local-server-database';
+import { stopDatabaseServer } from '../src/local/stop-database-server';
+
+const dirs: string[] = [];
+
+function dataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'alex-db-server-'));
+  dirs.push(dir);
+  return dir;
+}
+
+async function gone(pid: number): Promise<void> {
+  for (let waited = 0; processAlive(pid); waited += 100) {
+    if (waited > 15_000) throw new Error(`pid ${pid} is still running`);
+    await sleep(100);
+  }
+}
+
+// Spawned servers inherit this environment: a server nobody uses stops two seconds after starting.
+process.env.ALEX_DB_SERVER_IDLE_MS = '2000';
+
+/** Stops the data directory's servers, including any a racing caller spawned that is still starting up. */
+async function stopAll(dir: string): Promise<void> {
+  const log = join(dir, 'db-server.log');
+  for (let waited = 0; waited < 30_000; waited += 200) {
+    await stopDatabaseServer(dir).catch(() => false);
+    if (!existsSync(log)) return;
+    const text = readFileSync(log, 'utf8');
+    const started = text.match(/ starting /g)?.length ?? 0;
+    if ((text.match(/ (stopped|failed): /g)?.length ?? 0) >= started) return;
+    await sleep(200);
+  }
+}
+
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) {
+    await stopAll(dir);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+describe('the local database server', () => {
+  it('starts one migrated server for callers racing on an empty data directory', async () => {
+    const dir = dataDir();
+    const urls = await Promise.all([1, 2, 3].map(() => ensureDatabaseServer(dir)));
+    expect(new Set(urls).size).toBe(1);
+    const client = new pg.Client({ connectionString: urls[0] });
+    await client.connect();
+    try {
+      expect((await client.query('select count(*)::int as n from jobs')).rows).toEqual([{ n: 0 }]);
+    } finally {
+      await client.end();
+    }
+    const log = readFileSync(join(dir, 'db-server.log'), 'utf8');
+    expect(log.match(/ serving /g)).toHaveLength(1);
+
+    const { pid } = readDatabaseServerState(dir) ?? { pid: 0 };
+    expect(await stopDatabaseServer(dir)).toBe(true);
+    expect(processAlive(pid)).toBe(false);
+    expect(existsSync(join(dir, 'db-server.json'))).toBe(false);
+  }, 60_000);
+
+  it('stays up while a command holds the database open, however long it sits idle', async () => {
+    const dir = dataDir();
+    const { handle } = await openLocalServerDatabase(dir);
+    try {
+      const jobs = createRepositories(handle.db).jobs;
+      expect(await jobs.listByUser('nobody', 1)).toEqual([]);
+      // Past the pool's 10 s idle timeout and the server's 2 s idle stop, as during a long model call.
+      await sleep(14_000);
+      expect(await jobs.listByUser('nobody', 1)).toEqual([]);
+    } finally {
+      await handle.close();
+    }
+  }, 60_000);
+
+  it('exits when its data directory is removed', async () => {
+    const dir = dataDir();
+    await ensureDatabaseServer(dir);
+    const { pid } = readDatabaseServerState(dir) ?? { pid: 0 };
+    rmSync(dir, { recursive: true, force: true });
+    await gone(pid);
+  }, 60_000);
+
+  it('reports a server that cannot open the database, naming its log', async () => {
+    const dir = dataDir();
+    writeFileSync(join(dir, 'pgdata'), 'not a directory');
+    await expect(ensureDatabaseServer(dir)).rejects.toThrow(/exited with code 1 \(see .*db-server\.log\)/);
+  }, 60_000);
+});
