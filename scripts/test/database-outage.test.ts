@@ -54,6 +54,12 @@ let handle: DatabaseHandle;
 let repos: Repositories;
 let stack: LocalStack | undefined;
 const logger = createMemoryLogger('outage');
+// Holds retirement runs until the database is down, so jobs are surely running (and then write) in the outage.
+let waiting = 0;
+let openGate: () => void = () => {};
+const gate = new Promise<void>((resolve) => {
+  openGate = resolve;
+});
 
 beforeAll(async () => {
   if (!havePostgres) return;
@@ -66,12 +72,17 @@ beforeAll(async () => {
   // Planner and specialists ride out the outage on retried database calls; the lease is short so an
   // attempt that loses its claim is taken over quickly.
   const retrying = retryingRepositories(repos, { maxRetryTimeMs: 60_000 });
+  const options = { repos: retrying, llm: OFFLINE, logger, clock: systemClock, leaseMs: 3_000 };
+  const retirement = buildLocalAgents(options).handlers.retirement;
   const agents = buildLocalAgents({
-    repos: retrying,
-    llm: OFFLINE,
-    logger,
-    clock: systemClock,
-    leaseMs: 3_000,
+    ...options,
+    overrides: {
+      retirement: async (event) => {
+        waiting += 1;
+        await gate;
+        return retirement(event);
+      },
+    },
   });
   stack = await startLocalStack({
     planner: agents.handlers.planner,
@@ -108,14 +119,15 @@ describe.skipIf(!havePostgres)('jobs through an 8-second PostgreSQL outage', () 
       });
       await stack.submit({ job_id: job.id, clerk_user_id: TEST_USER_ID });
     }
-    // Stop the server while jobs are running.
-    for (let waited = 0; (await countByStatus()).running === 0; waited += 20) {
+    // Stop the server while jobs are running: their retirement runs wait at the gate until it is down.
+    for (let waited = 0; waiting === 0; waited += 20) {
       if (waited > 60_000) throw new Error('no job started running');
       await delay(20);
     }
     const atStop = await countByStatus();
     const stoppedAt = Date.now();
     stopCluster();
+    openGate();
     await delay(OUTAGE_MS);
     startCluster();
     const outageMs = Date.now() - stoppedAt;
