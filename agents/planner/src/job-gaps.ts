@@ -4,7 +4,8 @@ import type { LanguageModel } from '@alex/llm';
 import type { AgentRun } from './specialist-runs';
 import type { TaggingRun } from './tagging';
 
-const MODEL_FAILURE = /model \S+(?: at \S+)? failed: [^;]*/;
+// The reason runModelStep records: "model <id>[ at <endpoint>] failed: <why>"; the gap keeps <why>.
+const MODEL_FAILURE = /model \S+(?: at \S+)? failed: ([^;]*)/;
 
 function taggingGaps(tagging: TaggingRun | null): DataGap[] {
   return (tagging?.failed ?? []).map(({ symbols, error }) => ({
@@ -28,9 +29,9 @@ function modelGap(
   const names = [...(plannerFailure ? ['planner'] : []), ...failed.map(([name]) => name)];
   if (names.length === 0) return null;
   const reason =
-    plannerFailure ??
-    failed.map(([, run]) => run.record.detail?.match(MODEL_FAILURE)?.[0]).find(Boolean) ??
-    `model ${llm.id} failed`;
+    [plannerFailure, ...failed.map(([, run]) => run.record.detail)]
+      .map((text) => text?.match(MODEL_FAILURE)?.[1])
+      .find(Boolean) ?? 'no usable answer';
   const where = llm.endpoint ? ` at ${llm.endpoint}` : '';
   return {
     kind: 'model_failed',

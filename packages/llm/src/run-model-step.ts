@@ -57,7 +57,13 @@ export function isTransientModelError(error: unknown): boolean {
 }
 
 function describe(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  // Output that failed validation (zod) is summarised by its messages, not its JSON issue list.
+  const issues = (error as { issues?: unknown } | null)?.issues;
+  const message = Array.isArray(issues)
+    ? `invalid output: ${issues.map((issue) => (issue as { message?: string }).message ?? 'invalid').join('; ')}`
+    : error instanceof Error
+      ? error.message
+      : String(error);
   return message.replace(/\s+/g, ' ').slice(0, 300);
 }
 
