@@ -95,8 +95,6 @@ describe('alex commands running at the same time on one data directory', () => {
     const run = await runCliAsync(['jobs', '--json'], env);
     const listed = parsed<{ jobs: { id: string; status: string }[] }>(run);
     expect(listed.jobs.map((job) => job.id).sort()).toEqual([...analysisIds].sort());
-    // The killed server's lock goes stale before a new server can take the data directory.
-    expect(run.stderr).toContain('waiting for the local database server');
     const replacement = readDatabaseServerState(dataDir);
     expect(replacement?.pid).not.toBe(killed?.pid);
     await serverGone(replacement?.pid ?? 0);

@@ -96,4 +96,25 @@ describe('the local database server', () => {
     writeFileSync(join(dir, 'pgdata'), 'not a directory');
     await expect(ensureDatabaseServer(dir)).rejects.toThrow(/exited with code 1 \(see .*db-server\.log\)/);
   }, 60_000);
+
+  it('waits for a server busy with a long statement instead of starting a second one on the same files', async () => {
+    const dir = dataDir();
+    const url = await ensureDatabaseServer(dir);
+    const busy = new pg.Client({ connectionString: url });
+    await busy.connect();
+    try {
+      // Longer than the server's lock refresh interval and than a client's probe: the server's event loop is
+      // blocked the whole time, which once let a second server take the "stale" lock.
+      const sleeping = busy.query('select pg_sleep(12)');
+      await sleep(500);
+      const waited: string[] = [];
+      expect(await ensureDatabaseServer(dir, { onWait: (line) => waited.push(line) })).toBe(url);
+      await sleeping;
+      expect(waited[0]).toMatch(/busy or starting/);
+      const log = readFileSync(join(dir, 'db-server.log'), 'utf8');
+      expect(log.match(/ serving /g)).toHaveLength(1);
+    } finally {
+      await busy.end();
+    }
+  }, 60_000);
 });

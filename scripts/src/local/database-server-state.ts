@@ -19,7 +19,29 @@ export function databaseServerFiles(dataDir: string) {
     log: join(dataDir, 'db-server.log'),
     /** proper-lockfile's lock (a directory); held by the live server for its whole life. */
     lock: join(dataDir, 'db-server.lock'),
+    /** The pid of the process holding the lock, written as soon as it has it (before it publishes a port). */
+    owner: join(dataDir, 'db-server.owner'),
   };
+}
+
+/** The pid of the lock's holder, or null when none is recorded. */
+export function readDatabaseServerOwner(dataDir: string): number | null {
+  try {
+    const pid = Number(readFileSync(databaseServerFiles(dataDir).owner, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Records this process as the lock's holder. */
+export function writeDatabaseServerOwner(dataDir: string, pid: number): void {
+  writeFileSync(databaseServerFiles(dataDir).owner, `${pid}\n`);
+}
+
+/** Removes the holder record if it still names `pid`. */
+export function removeDatabaseServerOwner(dataDir: string, pid: number): void {
+  if (readDatabaseServerOwner(dataDir) === pid) rmSync(databaseServerFiles(dataDir).owner, { force: true });
 }
 
 /** The published state, or null when there is none (or it is unreadable, as a half-deleted file is). */

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { databaseServerFiles } from './database-server-state';
+import { databaseServerFiles, processAlive, readDatabaseServerOwner } from './database-server-state';
 import { liveDatabaseServer } from './probe-database-server';
 
 const SERVER_ENTRY = fileURLToPath(new URL('./database-server-main.ts', import.meta.url));
@@ -49,35 +49,44 @@ function spawnDatabaseServer(dataDir: string): ChildProcess {
 }
 
 /**
- * The URL of the local database server for `dataDir`, starting one when none answers. Any number of
- * processes may call this at once: each may spawn a server, and all but one of those exit on the lock.
+ * The URL of the local database server for `dataDir`, starting one when no live process holds the data
+ * directory. A holder that lives but does not answer yet (starting, or busy with a long statement) is waited
+ * for, never replaced. Any number of processes may call this at once: each may spawn a server, and all but
+ * one of those exit on the lock.
  */
 export async function ensureDatabaseServer(
   dataDir: string,
   options: EnsureDatabaseServerOptions = {},
 ): Promise<string> {
-  const live = await liveDatabaseServer(dataDir, 3_000);
-  if (live) return live;
   mkdirSync(dataDir, { recursive: true });
   const { log } = databaseServerFiles(dataDir);
   const logName = relative(process.cwd(), log).startsWith('..') ? log : relative(process.cwd(), log);
-  const child = spawnDatabaseServer(dataDir);
-  let failure: string | null = null;
-  child.on('exit', (code) => {
-    if (code !== 0) failure = `the local database server exited with code ${code} (see ${logName})`;
-  });
   const started = Date.now();
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  let failure: string | null = null;
+  let child: ChildProcess | null = null;
   let announced = false;
   while (Date.now() - started < timeoutMs) {
-    await sleep(100);
     const url = await liveDatabaseServer(dataDir, 3_000);
     if (url) return url;
     if (failure) throw new Error(failure);
+    const owner = readDatabaseServerOwner(dataDir);
+    const holderLives = owner !== null && processAlive(owner);
+    if (!holderLives && (child === null || child.exitCode !== null)) {
+      child = spawnDatabaseServer(dataDir);
+      child.on('exit', (code) => {
+        if (code !== 0) failure = `the local database server exited with code ${code} (see ${logName})`;
+      });
+    }
     if (!announced && Date.now() - started > 2_000) {
       announced = true;
-      options.onWait?.(`waiting for the local database server (see ${logName})`);
+      options.onWait?.(
+        holderLives
+          ? `waiting for the local database server (pid ${owner}, busy or starting; see ${logName})`
+          : `waiting for the local database server (see ${logName})`,
+      );
     }
+    await sleep(100);
   }
   throw new Error(`the local database server did not answer within ${timeoutMs / 1000} s (see ${logName})`);
 }

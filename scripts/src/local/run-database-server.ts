@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openPgliteDatabase } from '@alex/database/pglite';
 import { type PgliteServer, startPgliteServer } from '@alex/pglite-server';
@@ -7,11 +7,12 @@ import lockfile from 'proper-lockfile';
 import {
   databaseServerFiles,
   processAlive,
-  readDatabaseServerState,
+  readDatabaseServerOwner,
+  removeDatabaseServerOwner,
   removeDatabaseServerState,
+  writeDatabaseServerOwner,
   writeDatabaseServerState,
 } from './database-server-state';
-import { probeDatabaseServer } from './probe-database-server';
 
 /** How the local database server runs. */
 export interface DatabaseServerOptions {
@@ -21,11 +22,16 @@ export interface DatabaseServerOptions {
   log(line: string): void;
 }
 
-// A SIGKILLed server's lock goes stale after LOCK_STALE_MS; a live one refreshes it every LOCK_UPDATE_MS.
-const LOCK_STALE_MS = 10_000;
-const LOCK_UPDATE_MS = 2_000;
-// Long enough for a killed predecessor's lock to go stale.
-const LOCK_WAIT_MS = 3 * LOCK_STALE_MS;
+// Whether the lock's holder lives is decided by its pid (db-server.owner), never by the lock's age: PGlite runs
+// on the server's event loop, so a long statement can delay the lock's refresh, and a lock taken over on age
+// alone would let a second server open the same files. The age limit is only a last resort for a holder that
+// died before recording its pid.
+const LOCK_STALE_MS = 10 * 60_000;
+const LOCK_UPDATE_MS = 30_000;
+// A server that is still starting records its pid within moments; wait a little for it.
+const OWNER_WAIT_MS = 5_000;
+
+const STARTUP_GRACE_MS = 5_000;
 
 /** A one-shot stop request: the first reason given wins. */
 function stopSignal() {
@@ -37,37 +43,45 @@ function stopSignal() {
 }
 
 /**
- * Takes the data directory's lock, or returns null when another server lives there. A held lock whose owner
- * has not published a live server yet is either still starting (it will publish) or was killed (its lock
- * goes stale): wait for one or the other.
+ * Takes the data directory's lock, or returns null when another live process holds it. A lock whose recorded
+ * holder is dead (a SIGKILLed server) is removed at once and taken.
  */
 async function lockDataDir(
   dataDir: string,
   onCompromised: (error: Error) => void,
 ): Promise<(() => Promise<void>) | null> {
-  const deadline = Date.now() + LOCK_WAIT_MS;
+  const files = databaseServerFiles(dataDir);
+  const deadline = Date.now() + OWNER_WAIT_MS;
   for (;;) {
     try {
-      return await lockfile.lock(dataDir, {
-        lockfilePath: databaseServerFiles(dataDir).lock,
+      const release = await lockfile.lock(dataDir, {
+        lockfilePath: files.lock,
         stale: LOCK_STALE_MS,
         update: LOCK_UPDATE_MS,
         realpath: false,
         onCompromised,
       });
+      writeDatabaseServerOwner(dataDir, process.pid);
+      return release;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
     }
-    const state = readDatabaseServerState(dataDir);
-    if (state && processAlive(state.pid) && (await probeDatabaseServer(state.port, 3_000))) return null;
-    if (Date.now() > deadline) return null;
+    const owner = readDatabaseServerOwner(dataDir);
+    if (owner !== null && processAlive(owner)) return null;
+    if (owner !== null || Date.now() > deadline) {
+      // The holder is dead (or never recorded itself): its lock protects nothing any more.
+      rmSync(files.lock, { recursive: true, force: true });
+      rmSync(files.owner, { force: true });
+      continue;
+    }
     await sleep(250);
   }
 }
 
 /** Stops the server after `idleMs` without connections, or as soon as its data directory disappears. */
 function watch(server: PgliteServer, options: DatabaseServerOptions, stop: (reason: string) => void) {
-  let lastBusy = Date.now();
+  // The client that started the server connects within moments; never stop before it could.
+  let lastBusy = Date.now() + STARTUP_GRACE_MS;
   const pgdata = databaseServerFiles(options.dataDir).pgdata;
   return setInterval(
     () => {
@@ -88,8 +102,9 @@ export async function runDatabaseServer(options: DatabaseServerOptions): Promise
   const { dataDir, log } = options;
   const { reason, stop } = stopSignal();
   mkdirSync(dataDir, { recursive: true });
+  // Only a process that wrongly took this server for dead could compromise the lock; keep serving and say so.
   const unlock = await lockDataDir(dataDir, (error) =>
-    stop(`lost the data directory lock: ${error.message}`),
+    log(`warning: the data directory lock was disturbed: ${error.message}`),
   );
   if (!unlock) return 'another server is running on this data directory';
   const onSignal = (signal: NodeJS.Signals) => stop(`received ${signal}`);
@@ -117,6 +132,8 @@ export async function runDatabaseServer(options: DatabaseServerOptions): Promise
     const failed = (step: string) => (error: unknown) => log(`${step} failed: ${String(error)}`);
     await server?.close().catch(failed('closing the server'));
     await db?.close().catch(failed('closing PGlite'));
+    // Only now, with PGlite closed, may another server take the data directory.
+    removeDatabaseServerOwner(dataDir, process.pid);
     // Releasing fails when the data directory is already gone; the lock went with it.
     await unlock().catch(() => {});
   }
