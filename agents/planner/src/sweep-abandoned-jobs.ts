@@ -39,6 +39,25 @@ export function interruptedMessage(attempts: number): string {
 
 const message = (job: Job): AnalysisJobMessage => ({ job_id: job.id, clerk_user_id: job.clerkUserId });
 
+/** Who queued a pending job, when its submitter recorded itself (`request_payload.submitted_by`, local runs). */
+export function submittedBy(job: Job): string | null {
+  const submitter = job.requestPayload?.submitted_by;
+  return typeof submitter === 'string' ? submitter : null;
+}
+
+/**
+ * Whether a pending job's message should be sent again: at once when its recorded submitter is known dead
+ * (its in-memory queue died with it), never while that submitter lives (it delivers the job itself), and
+ * otherwise once the job has been idle for `pendingAfterMs`.
+ */
+function shouldResend(entry: UnfinishedJob, deps: SweepDeps): boolean {
+  const submitter = submittedBy(entry.job);
+  const alive = submitter !== null ? deps.isOwnerAlive?.(submitter) : undefined;
+  if (alive === false) return true;
+  if (alive === true) return false;
+  return entry.idleMs >= deps.pendingAfterMs;
+}
+
 async function endAbandoned(entry: UnfinishedJob, ownerDead: boolean, deps: SweepDeps, report: SweepReport) {
   const { job } = entry;
   // Only the claim the sweep saw is touched: not a renewed lease (unless its owner is dead), not a new claim.
@@ -64,8 +83,9 @@ async function endAbandoned(entry: UnfinishedJob, ownerDead: boolean, deps: Swee
 /**
  * Ends every abandoned job or hands it back: a running job whose lease expired (its planner crashed, timed out
  * or lost the database) or whose owner is known dead goes back to pending with its message re-sent, or is
- * failed with a summary once it has used `maxAttempts`; a pending job idle for `pendingAfterMs` has its
- * message re-sent (a duplicate is harmless: claims dedupe). Live claims are never touched.
+ * failed with a summary once it has used `maxAttempts`; a pending job whose submitter is dead, or that has been
+ * idle for `pendingAfterMs`, has its message re-sent (a duplicate is harmless: claims dedupe). Live claims,
+ * and pending jobs of a live submitter, are never touched.
  */
 export async function sweepAbandonedJobs(deps: SweepDeps): Promise<SweepReport> {
   const repos = retryingRepositories(deps.repos, {
@@ -79,7 +99,7 @@ export async function sweepAbandonedJobs(deps: SweepDeps): Promise<SweepReport> 
       if (job.status === 'running') {
         const ownerDead = job.claimedBy !== null && deps.isOwnerAlive?.(job.claimedBy) === false;
         if (entry.leaseExpired || ownerDead) await endAbandoned(entry, ownerDead, run, report);
-      } else if (entry.idleMs >= deps.pendingAfterMs) {
+      } else if (shouldResend(entry, deps)) {
         await deps.enqueue(message(job));
         report.resent.push(job.id);
       }

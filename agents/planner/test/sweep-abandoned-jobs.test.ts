@@ -113,6 +113,23 @@ describe('sweepAbandonedJobs', () => {
     expect((await database.repos.jobs.find(fresh.id))?.status).toBe('pending');
   });
 
+  it("re-sends a dead submitter's pending job at once and leaves a live submitter's alone", async () => {
+    const pending = (submitter: string) =>
+      database.repos.jobs.create({
+        clerkUserId: 'test_user_001',
+        jobType: 'portfolio_analysis',
+        requestPayload: { analysis_type: 'portfolio', submitted_by: submitter },
+      });
+    const orphan = await pending(localClaimOwner(undefined, 999_999_999));
+    const live = await pending(localClaimOwner());
+    const report = await sweepAbandonedJobs(
+      sweepDeps({ isOwnerAlive: isLocalOwnerAlive, pendingAfterMs: 0 }),
+    );
+    expect(report.resent).toEqual([orphan.id]);
+    expect(sent.map((message) => message.job_id)).toEqual([orphan.id]);
+    expect((await database.repos.jobs.find(live.id))?.status).toBe('pending');
+  });
+
   it('never touches a finished job', async () => {
     const job = await createRunningJob(database.repos, { owner: 'lambda:gone/a' });
     await database.repos.jobs.finish(job.id, 'completed');

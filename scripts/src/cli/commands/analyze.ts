@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { localClaimOwner } from '@alex/agent-planner';
 import { createRepositories, importPortfolio, seedDemoOnce, TEST_USER_ID } from '@alex/database';
 import { renderJobHtml } from '../../html/render-job-html';
 import { describeSweep, startLocalStack } from '../../local/local-stack';
@@ -52,10 +53,12 @@ export async function analyze(context: CommandContext): Promise<void> {
     for (const line of describeSweep(stack.swept)) output.log(line);
     try {
       const request = { analysis_type: 'portfolio', options: {} };
+      // The submitter is recorded so another command's sweep leaves this job to this process while it lives.
+      const submitted = { ...request, submitted_by: localClaimOwner() };
       const job = await repos.jobs.create({
         clerkUserId: userId,
         jobType: 'portfolio_analysis',
-        requestPayload: request,
+        requestPayload: submitted,
       });
       output.log(`job ${job.id} queued for ${userId}`);
       await stack.submit({ job_id: job.id, clerk_user_id: userId, ...request });
