@@ -9,12 +9,34 @@ export function allocationTotal(map: Readonly<Record<string, number>>): number {
   return Object.values(map).reduce((total, value) => total + value, 0);
 }
 
+/** A finite number as an exact decimal: digits scaled by 10^-scale (from its shortest text, as JSON writes it). */
+function exactDecimal(value: number): { digits: bigint; scale: number } {
+  const [mantissa = '0', exponent = '0'] = String(value).toLowerCase().split('e');
+  const [whole = '0', fraction = ''] = mantissa.replace('-', '').split('.');
+  const scale = fraction.length - Number(exponent);
+  const digits = BigInt(`${whole}${fraction}`) * (scale < 0 ? 10n ** BigInt(-scale) : 1n);
+  return { digits: value < 0 ? -digits : digits, scale: Math.max(0, scale) };
+}
+
+/**
+ * Whether the percentages sum to 100 within the tolerance, computed exactly on the decimals as stored (the
+ * database's `alex_allocation_valid` sums numerics): floating point would pass 100.050000000000002.
+ */
+export function allocationSumsTo100(values: readonly number[]): boolean {
+  const decimals = [...values, -100, ALLOCATION_SUM_TOLERANCE].map(exactDecimal);
+  const scale = Math.max(...decimals.map((d) => d.scale));
+  const scaled = decimals.map((d) => d.digits * 10n ** BigInt(scale - d.scale));
+  const [tolerance = 0n] = scaled.splice(-1);
+  const difference = scaled.reduce((sum, digits) => sum + digits, 0n);
+  return (difference < 0n ? -difference : difference) <= tolerance;
+}
+
 function allocationMap<K extends z.ZodEnum>(keys: K) {
   return z.partialRecord(keys, z.number().min(0).max(100)).superRefine((map, ctx) => {
     const values = Object.values(map) as number[];
     if (values.length === 0) return;
     const total = allocationTotal(map as Record<string, number>);
-    if (Math.abs(total - 100) > ALLOCATION_SUM_TOLERANCE) {
+    if (!allocationSumsTo100(values)) {
       ctx.addIssue({
         code: 'custom',
         message: `percentages must sum to 100 (±${ALLOCATION_SUM_TOLERANCE}), got ${Number(total.toFixed(4))}`,
