@@ -135,6 +135,16 @@ describe('honest outcomes', () => {
     });
   });
 
+  it('says plainly that half-set goals gave no projection', async () => {
+    await saver(database.repos, 'half_goals', { years: 20, income: null, age: 50 }, 5_000, [SPY]);
+    const { job, summary } = await analyse('half_goals');
+    expect(job.status).toBe('completed');
+    expect(summary.agents.retirement?.status).toBe('skipped');
+    expect(summary.assumptions).toEqual([
+      'Your retirement goals are incomplete (no target retirement income), so no retirement projection was made.',
+    ]);
+  });
+
   it('tags 150 unknown instruments in batches the tagger accepts and records every one', async () => {
     const symbols = Array.from({ length: 150 }, (_, i) => `ZZ${String(i).padStart(3, '0')}`);
     await saver(
@@ -191,7 +201,9 @@ describe('honest outcomes', () => {
     expect(stored.filter((i) => Object.keys(i.allocationRegions).length > 0)).toHaveLength(150);
     // Classified now, but still without prices: the job says so instead of claiming a complete analysis.
     expect(summary.outcome).toBe('partial');
-    expect(summary.gaps.map((gap) => gap.kind)).toEqual(['unpriced']);
+    // Nothing is priced, so there is nothing to chart either: both are said.
+    expect(summary.gaps.map((gap) => gap.kind)).toEqual(['unpriced', 'analysis_failed']);
+    expect(summary.gaps[1]?.detail).toBe('The charts could not be made: no chartable data: nothing is priced.');
     expect(summary.gaps[0]?.symbols).toHaveLength(150);
     expect(job.status).toBe('completed');
   });

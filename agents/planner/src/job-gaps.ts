@@ -16,6 +16,31 @@ function taggingGaps(tagging: TaggingRun | null): DataGap[] {
   }));
 }
 
+const WHAT_EACH_MAKES: Record<SpecialistName, string> = {
+  reporter: 'The written report',
+  charter: 'The charts',
+  retirement: 'The retirement projection',
+};
+
+function specialistGaps(specialists: Map<SpecialistName, AgentRun>): DataGap[] {
+  return [...specialists]
+    .filter(([, run]) => run.record.status === 'failed')
+    .map(([name, run]) => ({
+      kind: 'analysis_failed',
+      symbols: [],
+      detail: `${WHAT_EACH_MAKES[name]} could not be made: ${run.record.error ?? 'it failed'}.`,
+      value_left_out: null,
+    }));
+}
+
+/** Goals half set (years without an income, or the reverse) are not a plan: say no projection was made. */
+function goalsAssumption(portfolio: Portfolio): string | null {
+  const { yearsUntilRetirement, targetRetirementIncome } = portfolio.user;
+  if ((yearsUntilRetirement === null) === (targetRetirementIncome === null)) return null;
+  const missing = yearsUntilRetirement === null ? 'years to retirement' : 'target retirement income';
+  return `Your retirement goals are incomplete (no ${missing}), so no retirement projection was made.`;
+}
+
 /** Agents that wrote offline although a model is configured: the model failed for them. */
 function modelGap(
   llm: LanguageModel,
@@ -57,6 +82,7 @@ export function jobGaps(input: {
   const gaps = [
     ...dataGaps(analysePortfolio(input.portfolio)),
     ...taggingGaps(input.tagging),
+    ...specialistGaps(input.specialists),
     ...(model ? [model] : []),
   ];
   const { user } = input.portfolio;
@@ -64,5 +90,6 @@ export function jobGaps(input: {
     input.specialists.has('retirement') && user.yearsUntilRetirement !== null
       ? retirementHorizon({ currentAge: user.currentAge, yearsUntilRetirement: user.yearsUntilRetirement })
       : null;
-  return { gaps, assumptions: horizon?.assumption ? [horizon.assumption] : [] };
+  const assumptions = [horizon?.assumption ?? null, goalsAssumption(input.portfolio)];
+  return { gaps, assumptions: assumptions.filter((line): line is string => line !== null) };
 }

@@ -45,9 +45,12 @@ export function judgeOutcome(
     return { status: 'failed', outcome: 'failed', errorMessage: 'nothing to analyse' };
   if (succeeded === 0)
     return { status: 'failed', outcome: 'failed', errorMessage: `every specialist failed (${failures})` };
-  const missing = gaps.map((gap) =>
-    gap.symbols.length > 0 ? `${gap.kind.replaceAll('_', ' ')}: ${gap.symbols.join(', ')}` : gap.detail,
-  );
+  // A failed specialist is named once, from its own error, not again from its gap.
+  const missing = gaps
+    .filter((gap) => gap.kind !== 'analysis_failed')
+    .map((gap) =>
+      gap.symbols.length > 0 ? `${gap.kind.replaceAll('_', ' ')}: ${gap.symbols.join(', ')}` : gap.detail,
+    );
   const parts = [...(failed.length > 0 ? [failures] : []), ...missing];
   if (parts.length > 0)
     return { status: 'completed', outcome: 'partial', errorMessage: `partial result: ${parts.join('; ')}` };

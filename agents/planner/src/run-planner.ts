@@ -12,6 +12,7 @@ import {
 } from '@alex/runtime';
 import { claimJob } from './claim-job';
 import { failJob, orchestrate } from './orchestrate-job';
+import { hasRetirementGoals } from './plan-rules';
 
 /** What the planner core needs. */
 export interface PlannerDeps {
@@ -61,8 +62,9 @@ export async function runPlanner(
   try {
     const portfolio = await runDeps.repos.portfolios.load(job.clerkUserId);
     if (!portfolio) return await failJob(runDeps, job, `user ${job.clerkUserId} not found`);
-    if (portfolio.accounts.length === 0)
-      return await failJob(runDeps, job, 'the user has no accounts to analyse');
+    // Goals alone are enough for a projection (contributions from nothing); without either there is nothing.
+    if (portfolio.accounts.length === 0 && !hasRetirementGoals(portfolio))
+      return await failJob(runDeps, job, 'the user has no accounts to analyse and no retirement goals');
     return await orchestrate(job, portfolio, runDeps);
   } catch (error) {
     heartbeat.stop();

@@ -116,6 +116,14 @@ describe('runPlanner', () => {
     expect(summary.outcome).toBe('partial');
     expect(summary.agents.charter).toMatchObject({ status: 'failed', error: 'charter crashed' });
     expect(job?.errorMessage).toBe('partial result: charter: charter crashed');
+    expect(summary.gaps).toEqual([
+      {
+        kind: 'analysis_failed',
+        symbols: [],
+        detail: 'The charts could not be made: charter crashed.',
+        value_left_out: null,
+      },
+    ]);
   });
 
   it('fails the job when every specialist fails', async () => {
@@ -136,14 +144,14 @@ describe('runPlanner', () => {
     expect(fixture.invoker.calls).toHaveLength(3);
   });
 
-  it('fails a job whose user has no accounts, touching no other job', async () => {
+  it('fails a job whose user has no accounts and no goals, touching no other job', async () => {
     const fixture = await setup({});
     const { repos } = fixture.database;
     await repos.users.upsert({
       clerkUserId: 'empty_user',
       displayName: 'E',
-      yearsUntilRetirement: 10,
-      targetRetirementIncome: 1,
+      yearsUntilRetirement: null,
+      targetRetirementIncome: null,
     });
     const job = await repos.jobs.create({
       clerkUserId: 'empty_user',
@@ -153,15 +161,35 @@ describe('runPlanner', () => {
     await runPlanner({ jobId: job.id }, fixture.deps);
     expect(await repos.jobs.find(job.id)).toMatchObject({
       status: 'failed',
-      errorMessage: 'the user has no accounts to analyse',
+      errorMessage: 'the user has no accounts to analyse and no retirement goals',
     });
     expect(SummaryPayload.parse((await repos.jobs.find(job.id))?.summaryPayload)).toMatchObject({
       outcome: 'failed',
       agents: {},
-      plan: { note: 'not planned: the user has no accounts to analyse' },
+      plan: { note: 'not planned: the user has no accounts to analyse and no retirement goals' },
     });
     expect((await repos.jobs.find(fixture.job.id))?.status).toBe('pending');
     expect(fixture.invoker.calls).toEqual([]);
+  });
+
+  it('projects retirement for a user with goals and no accounts yet', async () => {
+    const fixture = await setup({});
+    const { repos } = fixture.database;
+    await repos.users.upsert({
+      clerkUserId: 'goals_only',
+      displayName: 'G',
+      yearsUntilRetirement: 30,
+      targetRetirementIncome: 20_000,
+      annualContribution: 12_000,
+    });
+    const job = await repos.jobs.create({
+      clerkUserId: 'goals_only',
+      jobType: 'portfolio_analysis',
+      requestPayload: null,
+    });
+    await runPlanner({ jobId: job.id }, fixture.deps);
+    expect((await repos.jobs.find(job.id))?.status).toBe('completed');
+    expect(fixture.invoker.calls.map((call) => call.agent)).toEqual(['retirement']);
   });
 
   it('asks the tagger once per unclassified symbol held', async () => {

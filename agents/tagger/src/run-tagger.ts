@@ -85,5 +85,8 @@ export async function runTagger(event: TaggerEvent, deps: TaggerDeps): Promise<A
     .filter(Boolean)
     .join('; ');
   deps.logger.info('tagging finished', { classified, unclassified: [...reasons.keys()] });
-  return { ok: true, agent: 'tagger', model: deps.llm.id, usage: meter.snapshot(), detail: detail || null };
+  // When a configured model classified nothing it was asked, the result was written without it.
+  const model =
+    deps.llm.model !== null && todo.length > 0 && classified.length === 0 ? 'offline' : deps.llm.id;
+  return { ok: true, agent: 'tagger', model, usage: meter.snapshot(), detail: detail || null };
 }

@@ -55,6 +55,9 @@ export const WealthBand = z.object({
 });
 export type WealthBand = z.infer<typeof WealthBand>;
 
+/** The age retirement projections run to when the person's age is known. */
+export const PROJECTION_END_AGE = 95;
+
 /** What a projection's "age" values count: ages, or years from now when the person's age is not known. */
 export const RetirementHorizon = z.object({
   basis: z.enum(['age', 'years_from_now']),

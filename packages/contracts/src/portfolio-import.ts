@@ -10,6 +10,7 @@ import {
   VARCHAR_LENGTH,
 } from './column-limits';
 import { InstrumentType } from './enums';
+import { PROJECTION_END_AGE } from './payloads';
 
 /** Largest portfolio or instruments file accepted for import, in bytes. */
 export const MAX_PORTFOLIO_FILE_BYTES = 1024 * 1024;
@@ -61,16 +62,27 @@ export const ImportInstrument = z.strictObject({
 export type ImportInstrument = z.infer<typeof ImportInstrument>;
 
 /** The user profile part of an import file; retirement goals may be absent or null (a user without goals). */
-export const ImportUser = z.strictObject({
-  clerk_user_id: storedText(VARCHAR_LENGTH.clerkUserId, { minChars: 1 }),
-  display_name: storedText(VARCHAR_LENGTH.displayName, { minChars: 1 }),
-  years_until_retirement: z.number().int().min(0).max(100).nullish(),
-  target_retirement_income: Money.nullish(),
-  current_age: z.number().int().min(0).max(130).nullish(),
-  annual_contribution: Money.nullish(),
-  asset_class_targets: AssetClassAllocation.optional(),
-  region_targets: RegionAllocation.optional(),
-});
+export const ImportUser = z
+  .strictObject({
+    clerk_user_id: storedText(VARCHAR_LENGTH.clerkUserId, { minChars: 1 }),
+    display_name: storedText(VARCHAR_LENGTH.displayName, { minChars: 1 }),
+    years_until_retirement: z.number().int().min(0).max(100).nullish(),
+    target_retirement_income: Money.nullish(),
+    current_age: z.number().int().min(0).max(130).nullish(),
+    annual_contribution: Money.nullish(),
+    asset_class_targets: AssetClassAllocation.optional(),
+    region_targets: RegionAllocation.optional(),
+  })
+  .superRefine((user, ctx) => {
+    const { current_age: age, years_until_retirement: years } = user;
+    if (typeof age === 'number' && typeof years === 'number' && age + years > PROJECTION_END_AGE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['years_until_retirement'],
+        message: `retiring at ${age + years} is past ${PROJECTION_END_AGE}, the age projections run to`,
+      });
+    }
+  });
 export type ImportUser = z.infer<typeof ImportUser>;
 
 function refuseDuplicateSymbols(

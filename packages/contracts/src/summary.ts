@@ -35,6 +35,7 @@ export const DataGapKind = z.enum([
   'unclassified',
   'tagging_failed',
   'model_failed',
+  'analysis_failed',
 ]);
 export type DataGapKind = z.infer<typeof DataGapKind>;
 

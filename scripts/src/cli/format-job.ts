@@ -10,6 +10,14 @@ function agentLines(summary: SummaryPayload): string[] {
   });
 }
 
+/** One gap in a few words: its kind and up to ten symbols, or its sentence when it names none. */
+function describeGap(gap: SummaryPayload['gaps'][number]): string {
+  if (gap.symbols.length === 0) return gap.detail.length > 160 ? `${gap.detail.slice(0, 159)}…` : gap.detail;
+  const shown = gap.symbols.slice(0, 10).join(', ');
+  const more = gap.symbols.length > 10 ? ` and ${gap.symbols.length - 10} more` : '';
+  return `${gap.kind.replaceAll('_', ' ')} ${shown}${more}`;
+}
+
 function modelNote(summary: SummaryPayload): string {
   const failed = summary.gaps.find((gap) => gap.kind === 'model_failed');
   if (failed) return `written without the configured model: ${failed.detail}`;
@@ -27,9 +35,7 @@ export function closingLine(job: JobJson): string {
   if (!summary.success)
     return `job ${job.id} ${job.status}${job.error_message ? `: ${job.error_message}` : ''}`;
   const { outcome, gaps } = summary.data;
-  const left = gaps
-    .filter((gap) => gap.kind !== 'model_failed')
-    .map((gap) => `${gap.kind.replaceAll('_', ' ')} ${gap.symbols.join(', ')}`.trim());
+  const left = gaps.filter((gap) => gap.kind !== 'model_failed').map(describeGap);
   if (job.status === 'failed') return `failed: ${job.error_message ?? 'no reason recorded'}`;
   const verdict = outcome === 'partial' ? 'completed with gaps' : 'completed';
   return [

@@ -6,7 +6,6 @@ export {
   type RiskFactor,
 } from './assumptions';
 export {
-  PROJECTION_END_AGE,
   RETIREMENT_YEARS_WITHOUT_AGE,
   type RetirementHorizon,
   retirementHorizon,

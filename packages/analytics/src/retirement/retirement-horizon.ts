@@ -1,8 +1,7 @@
+import { PROJECTION_END_AGE } from '@alex/contracts';
+
 /** Years of retirement simulated when the person's age is unknown: the reference assumed a 30-year retirement. */
 export const RETIREMENT_YEARS_WITHOUT_AGE = 30;
-
-/** The end age of a projection when the age is known. */
-export const PROJECTION_END_AGE = 95;
 
 /** The span a projection covers: by age when the age is known, otherwise by years from now, and what was assumed. */
 export interface RetirementHorizon {
