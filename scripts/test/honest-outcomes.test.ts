@@ -203,7 +203,9 @@ describe('honest outcomes', () => {
     expect(summary.outcome).toBe('partial');
     // Nothing is priced, so there is nothing to chart either: both are said.
     expect(summary.gaps.map((gap) => gap.kind)).toEqual(['unpriced', 'analysis_failed']);
-    expect(summary.gaps[1]?.detail).toBe('The charts could not be made: no chartable data: nothing is priced.');
+    expect(summary.gaps[1]?.detail).toBe(
+      'The charts could not be made: no chartable data: nothing is priced.',
+    );
     expect(summary.gaps[0]?.symbols).toHaveLength(150);
     expect(job.status).toBe('completed');
   });
