@@ -1,4 +1,8 @@
 import type { PortfolioValuation, PositionValuation } from '@alex/analytics';
+import { cleanUntrustedText } from '@alex/contracts';
+
+// Names come from users: escape sequences, newlines and bidirectional overrides never reach the terminal.
+const safe = (text: string) => cleanUntrustedText(text, 120);
 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
@@ -9,9 +13,12 @@ export function formatUsd(value: number): string {
 
 /** Renders a valuation as a plain-text table. */
 export function formatValuation(valuation: PortfolioValuation, displayName: string | null): string {
-  const lines = [`Portfolio of ${displayName ?? valuation.clerkUserId} (${valuation.clerkUserId})`, ''];
+  const lines = [
+    `Portfolio of ${safe(displayName ?? valuation.clerkUserId)} (${safe(valuation.clerkUserId)})`,
+    '',
+  ];
   for (const account of valuation.accounts) {
-    lines.push(`${account.name}  ${formatUsd(account.total)}  (cash ${formatUsd(account.cash)})`);
+    lines.push(`${safe(account.name)}  ${formatUsd(account.total)}  (cash ${formatUsd(account.cash)})`);
     for (const p of account.positions) {
       const price = p.price === null ? 'no price' : formatUsd(p.price);
       const value = p.value === null ? '—' : formatUsd(p.value);
@@ -23,7 +30,7 @@ export function formatValuation(valuation: PortfolioValuation, displayName: stri
   lines.push('', `Positions ${formatUsd(valuation.positionsValue)}  Cash ${formatUsd(valuation.cash)}`);
   lines.push(`Total ${formatUsd(valuation.total)}`);
   if (valuation.unpriced.length > 0) {
-    const symbols = valuation.unpriced.map((p) => `${p.symbol} (${p.accountName})`).join(', ');
+    const symbols = valuation.unpriced.map((p) => `${p.symbol} (${safe(p.accountName)})`).join(', ');
     lines.push(`Not valued, no price yet: ${symbols}`);
   }
   return lines.join('\n');
