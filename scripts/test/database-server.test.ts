@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createRepositories } from '@alex/database';
+import { retryingRepositories } from '@alex/runtime';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { processAlive, readDatabaseServerState } from '../src/local/database-server-state';
@@ -115,6 +116,30 @@ describe('the local database server', () => {
       expect(log.match(/ serving /g)).toHaveLength(1);
     } finally {
       await busy.end();
+    }
+  }, 60_000);
+
+  it('starts a new server when its server is killed, and retried calls carry on through it', async () => {
+    const dir = dataDir();
+    const { handle } = await openLocalServerDatabase(dir);
+    try {
+      const repos = retryingRepositories(createRepositories(handle.db), { maxRetryTimeMs: 30_000 });
+      expect(await repos.jobs.listByUser('nobody')).toEqual([]);
+      const killed = readDatabaseServerState(dir);
+      process.kill(killed?.pid ?? 0, 'SIGKILL');
+      await gone(killed?.pid ?? 0);
+      // A killed server writes no last line; stopAll counts servers by their log.
+      appendFileSync(join(dir, 'db-server.log'), `db-server[${killed?.pid}] stopped: killed by the test\n`);
+      await repos.users.upsert({
+        clerkUserId: 'after_kill',
+        displayName: 'A',
+        yearsUntilRetirement: null,
+        targetRetirementIncome: null,
+      });
+      expect((await repos.users.find('after_kill'))?.displayName).toBe('A');
+      expect(readDatabaseServerState(dir)?.pid).not.toBe(killed?.pid);
+    } finally {
+      await handle.close();
     }
   }, 60_000);
 });

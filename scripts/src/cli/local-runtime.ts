@@ -2,7 +2,7 @@ import type { DatabaseHandle } from '@alex/database';
 import { createRepositories } from '@alex/database';
 import { type LanguageModel, llmConfigFromEnv } from '@alex/llm';
 import { createLanguageModel } from '@alex/llm/factory';
-import { createJsonLogger, type Logger, systemClock } from '@alex/runtime';
+import { createJsonLogger, type Logger, retryingRepositories, systemClock } from '@alex/runtime';
 import { buildLocalAgents, type LocalAgentOptions } from '../local/local-agents';
 
 /** The model configured in the environment (offline when none is). */
@@ -16,10 +16,18 @@ export function agentLogger(): Logger {
   return createJsonLogger({ service: 'alex', level });
 }
 
+/**
+ * The repositories a local command works with: every call retries transient errors (a local database server
+ * that restarts, a PostgreSQL server that blips) for up to a minute, as the agents do in Lambda.
+ */
+export function localRepositories(handle: DatabaseHandle) {
+  return retryingRepositories(createRepositories(handle.db), { maxRetryTimeMs: 60_000 });
+}
+
 /** The five agents wired to this database with local adapters. */
 export function localAgents(handle: DatabaseHandle, extra: Partial<LocalAgentOptions> = {}) {
   return buildLocalAgents({
-    repos: createRepositories(handle.db),
+    repos: localRepositories(handle),
     llm: configuredModel(),
     logger: agentLogger(),
     clock: systemClock,

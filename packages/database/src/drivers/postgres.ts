@@ -13,11 +13,14 @@ import {
 export interface PostgresOptions extends DriverOptions {
   url: string;
   maxConnections?: number;
+  /** A pool the caller manages (e.g. one it re-points at a restarted server); `url` is then only a label. */
+  pool?: pg.Pool;
 }
 
 /** Opens a pooled connection to a PostgreSQL server given by URL. */
 export async function openPostgresDatabase(options: PostgresOptions): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
+  const pool =
+    options.pool ?? new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
   // An idle client the server drops emits 'error' on the pool; unhandled, it would crash the process.
   // The next query gets a fresh connection, so the event only needs to be observed.
   pool.on('error', () => {});

@@ -7,7 +7,7 @@ import { CliError, UsageError } from '../cli-error';
 import { closingLine, formatJobSummary } from '../format-job';
 import { jobJson } from '../job-json';
 import { openConfiguredDatabase } from '../local-database';
-import { agentLogger, localAgents } from '../local-runtime';
+import { agentLogger, localAgents, localRepositories } from '../local-runtime';
 import { progressPrinter } from '../progress-view';
 import { readPortfolioFile } from '../read-portfolio-file';
 import { waitForJob } from '../wait-for-job';
@@ -43,7 +43,7 @@ export async function analyze(context: CommandContext): Promise<void> {
   const handle = await openConfiguredDatabase(output, { requireSchema: true });
   try {
     const userId = await resolveUser(context, handle);
-    const repos = createRepositories(handle.db);
+    const repos = localRepositories(handle);
     const agents = localAgents(handle, { onProgress: progressPrinter(output.log) });
     const stack = await startLocalStack({
       planner: agents.handlers.planner,
