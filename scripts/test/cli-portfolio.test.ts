@@ -182,6 +182,18 @@ describe('alex db and portfolio commands on the embedded database', () => {
     }
   });
 
+  it('refuses a number with more digits than it can hold exactly, instead of storing another value', () => {
+    const file = join(dataDir, 'inexact.json');
+    writeFileSync(
+      file,
+      '{"user": {"clerk_user_id": "inexact", "display_name": "I"}, "accounts": [{"account_name": "A", "positions": [{"symbol": "SPY", "quantity": 99999999999.999999999}]}]}',
+    );
+    const run = cli('portfolio', 'import', file);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('numbers with more digits than can be held exactly: 99999999999.999999999');
+    expect(cli('portfolio', 'show', '--user', 'inexact').status).toBe(1);
+  });
+
   it('exits 2 with usage for an unknown command or flag', () => {
     expect(cli('portfolio', 'explode').status).toBe(2);
     expect(cli('portfolio', 'show', '--colour', 'red').status).toBe(2);

@@ -3,6 +3,36 @@ import { InstrumentsFile, MAX_PORTFOLIO_FILE_BYTES, PortfolioImportFile } from '
 import type { z } from 'zod';
 import { CliError } from './cli-error';
 
+/** A decimal's digits without sign, leading or trailing zeros, and the power of ten they are scaled by. */
+function canonicalDecimal(text: string): string {
+  const [mantissa = '0', exponent = '0'] = text.toLowerCase().replace(/^[-+]/, '').split('e');
+  const [whole = '', fraction = ''] = mantissa.split('.');
+  const digits = `${whole}${fraction}`.replace(/^0+/, '');
+  const trimmed = digits.replace(/0+$/, '');
+  const power = Number(exponent) - fraction.length + (digits.length - trimmed.length);
+  return trimmed === '' ? '0' : `${trimmed}e${power}`;
+}
+
+/**
+ * Parses JSON, refusing numbers a JavaScript number cannot hold exactly (more than about 15 significant
+ * digits): they would be stored as a different value, silently.
+ */
+function parseExactJson(text: string): unknown {
+  const inexact: string[] = [];
+  const value = JSON.parse(text, (_key, parsed: unknown, context?: { source?: string }) => {
+    if (typeof parsed === 'number' && context?.source !== undefined) {
+      if (canonicalDecimal(context.source) !== canonicalDecimal(String(parsed))) inexact.push(context.source);
+    }
+    return parsed;
+  });
+  if (inexact.length > 0) {
+    throw new CliError(
+      `numbers with more digits than can be held exactly: ${inexact.slice(0, 5).join(', ')} (each would be stored as a different value; write at most 15 significant digits)`,
+    );
+  }
+  return value;
+}
+
 /**
  * Reads a JSON file of at most MAX_PORTFOLIO_FILE_BYTES and validates it with `schema`, naming every
  * offending field path when it is malformed; `kind` names the file in messages ("portfolio file").
@@ -23,8 +53,9 @@ export async function readImportFile<S extends z.ZodType>(
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(await readFile(path, 'utf8'));
+    raw = parseExactJson(await readFile(path, 'utf8'));
   } catch (error) {
+    if (error instanceof CliError) throw new CliError(`${path}: ${error.message}`);
     throw new CliError(`${path} is not valid JSON: ${(error as Error).message}`);
   }
   const parsed = schema.safeParse(raw);
