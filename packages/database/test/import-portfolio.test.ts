@@ -210,7 +210,7 @@ describe(`portfolio import on ${TEST_DRIVER}`, () => {
           display_name: '😀'.repeat(255),
           years_until_retirement: 100,
           target_retirement_income: 9_999_999_999.99,
-          current_age: 130,
+          // With an age, retirement must come by 95 (the contract refuses 130 + 100): the age is tested below.
           annual_contribution: 0.01,
         },
         accounts: [
@@ -232,9 +232,16 @@ describe(`portfolio import on ${TEST_DRIVER}`, () => {
       displayName: '😀'.repeat(255),
       yearsUntilRetirement: 100,
       targetRetirementIncome: 9_999_999_999.99,
-      currentAge: 130,
+      currentAge: null,
       annualContribution: 0.01,
     });
+    await run(
+      PortfolioImportFile.parse({
+        user: { clerk_user_id: 'oldest', display_name: 'O', current_age: 130 },
+        accounts: [],
+      }),
+    );
+    expect((await repos.users.find('oldest'))?.currentAge).toBe(130);
     expect(
       portfolio?.accounts.map((account) => [
         account.accountName,
