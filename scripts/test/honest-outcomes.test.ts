@@ -3,6 +3,7 @@ import {
   RegionType,
   ReportPayload,
   RetirementPayload,
+  SectorType,
   SummaryPayload,
 } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
@@ -155,33 +156,11 @@ describe('honest outcomes', () => {
       symbols.map((symbol) => ({ symbol, quantity: 1 })),
     );
     const zeros = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0]));
-    const sectors = Object.fromEntries(
-      [
-        'technology',
-        'healthcare',
-        'financials',
-        'consumer_discretionary',
-        'consumer_staples',
-        'industrials',
-        'energy',
-        'materials',
-        'utilities',
-        'real_estate',
-        'communication',
-        'treasury',
-        'corporate',
-        'mortgage',
-        'government_related',
-        'commodities',
-        'diversified',
-        'other',
-      ].map((k) => [k, k === 'diversified' ? 100 : 0]),
-    );
     const classification = {
       instrument_type: 'stock',
       allocation_asset_class: { ...zeros(AssetClassType.options), equity: 100 },
       allocation_regions: { ...zeros(RegionType.options), europe: 100 },
-      allocation_sectors: sectors,
+      allocation_sectors: { ...zeros(SectorType.options), diversified: 100 },
     };
     const model = new ScriptedModel(
       Array.from({ length: 150 }, () => ({
