@@ -2,7 +2,7 @@ import { analysePortfolio, computeCharts } from '@alex/analytics';
 import { type AgentResponse, ChartsPayload, type JobEvent } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
 import { createUsageMeter, type LanguageModel, runModelStep } from '@alex/llm';
-import { type Clock, errorMessage, type Logger } from '@alex/runtime';
+import { attemptFence, type Clock, errorMessage, type Logger } from '@alex/runtime';
 import { chooseCharts } from './choose-charts';
 
 /** What the charter core needs. */
@@ -18,7 +18,7 @@ export interface CharterDeps {
  * describes them, and an invalid choice falls back to the computed set.
  */
 export async function runCharter(event: JobEvent, deps: CharterDeps): Promise<AgentResponse> {
-  const loaded = await deps.repos.portfolios.loadForRunningJob(event.job_id);
+  const loaded = await deps.repos.portfolios.loadForRunningJob(event.job_id, event.attempt);
   if (!loaded.ok) return { ok: false, agent: 'charter', error: loaded.error };
   const computed = computeCharts(analysePortfolio(loaded.value.portfolio));
   if (Object.keys(computed).length === 0)
@@ -37,7 +37,7 @@ export async function runCharter(event: JobEvent, deps: CharterDeps): Promise<Ag
       Object.entries(step.value).map(([key, chart], order) => [key, { ...chart, model: step.model, order }]),
     ),
   );
-  if (!(await deps.repos.jobs.savePayload(event.job_id, 'charts_payload', payload))) {
+  if (!(await deps.repos.jobs.savePayload(event.job_id, 'charts_payload', payload, attemptFence(event)))) {
     return { ok: false, agent: 'charter', error: 'the job stopped running before the charts were saved' };
   }
   const detail = `${Object.keys(payload).length} charts${step.fallbackReason ? `; ${step.fallbackReason}` : ''}`;

@@ -56,7 +56,7 @@ export async function orchestrate(
     );
   const tagging = await tagMissingInstruments(portfolio, deps.invoker, deps.clock);
   const prices = await refreshPrices(deps, portfolio);
-  const runs = specialistRuns(deps.invoker, deps.clock, job.id);
+  const runs = specialistRuns(deps.invoker, deps.clock, job.id, job.attempts);
   const meter = createUsageMeter();
   // Filled by the tools as the model calls them, so the record survives a model that fails afterwards.
   const called = new Set<string>();

@@ -39,14 +39,22 @@ export interface SpecialistRuns {
   settled(): Promise<Map<SpecialistName, AgentRun>>;
 }
 
-/** Creates the once-per-job specialist runner for one job id. */
-export function specialistRuns(invoker: AgentInvoker, clock: Clock, jobId: string): SpecialistRuns {
+/**
+ * Creates the once-per-job specialist runner for one job id and attempt: each specialist gets
+ * `{job_id, attempt}` and writes only while the job is still on that attempt.
+ */
+export function specialistRuns(
+  invoker: AgentInvoker,
+  clock: Clock,
+  jobId: string,
+  attempt: number,
+): SpecialistRuns {
   const runs = new Map<SpecialistName, Promise<AgentRun>>();
   return {
     start(specialist) {
       let run = runs.get(specialist);
       if (!run) {
-        run = invokeAndRecord(invoker, clock, specialist, { job_id: jobId });
+        run = invokeAndRecord(invoker, clock, specialist, { job_id: jobId, attempt });
         runs.set(specialist, run);
       }
       return run;

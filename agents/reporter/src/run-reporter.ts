@@ -2,7 +2,7 @@ import { analysePortfolio, dataGaps } from '@alex/analytics';
 import { type AgentResponse, type JobEvent, ReportPayload } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
 import { createUsageMeter, type LanguageModel, runModelStep } from '@alex/llm';
-import { type Clock, errorMessage, type Knowledge, type Logger } from '@alex/runtime';
+import { attemptFence, type Clock, errorMessage, type Knowledge, type Logger } from '@alex/runtime';
 import { withGapsNotice } from './gaps-notice';
 import { offlineReport } from './offline-report';
 import { portfolioFacts } from './portfolio-facts';
@@ -22,7 +22,7 @@ export interface ReporterDeps {
  * what the analysis leaves out (unpriced or unclassified holdings, a model that failed).
  */
 export async function runReporter(event: JobEvent, deps: ReporterDeps): Promise<AgentResponse> {
-  const loaded = await deps.repos.portfolios.loadForRunningJob(event.job_id);
+  const loaded = await deps.repos.portfolios.loadForRunningJob(event.job_id, event.attempt);
   if (!loaded.ok) return { ok: false, agent: 'reporter', error: loaded.error };
   const { portfolio } = loaded.value;
   const analytics = analysePortfolio(portfolio);
@@ -53,7 +53,7 @@ export async function runReporter(event: JobEvent, deps: ReporterDeps): Promise<
     agent: 'reporter',
     model: step.model,
   });
-  if (!(await deps.repos.jobs.savePayload(event.job_id, 'report_payload', payload))) {
+  if (!(await deps.repos.jobs.savePayload(event.job_id, 'report_payload', payload, attemptFence(event)))) {
     return { ok: false, agent: 'reporter', error: 'the job stopped running before the report was saved' };
   }
   return {

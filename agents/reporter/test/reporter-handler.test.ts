@@ -91,6 +91,17 @@ describe('reporter handler', () => {
     expect((await database.repos.jobs.find(job.id))?.reportPayload).toBeNull();
   });
 
+  it('writes nothing for an attempt the job has moved past', async () => {
+    const job = await createRunningJob(database.repos);
+    const response = await createReporterHandler(deps(null))({ job_id: job.id, attempt: job.attempts + 1 });
+    expect(response).toEqual({
+      ok: false,
+      agent: 'reporter',
+      error: `job ${job.id} is on attempt ${job.attempts}, not ${job.attempts + 1}`,
+    });
+    expect((await database.repos.jobs.find(job.id))?.reportPayload).toBeNull();
+  });
+
   it('rejects an event without a uuid job id', async () => {
     await expect(createReporterHandler(deps(null))({ job_id: 'nope' })).rejects.toThrow(
       /job_id must be a uuid/,

@@ -2,7 +2,7 @@ import { analysePortfolio, simulateRetirement } from '@alex/analytics';
 import { type AgentResponse, type JobEvent, RetirementPayload } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
 import { createUsageMeter, type LanguageModel, runModelStep } from '@alex/llm';
-import { type Clock, errorMessage, type Logger } from '@alex/runtime';
+import { attemptFence, type Clock, errorMessage, type Logger } from '@alex/runtime';
 import { offlineRetirementAnalysis, retirementFacts } from './retirement-facts';
 import { simulationInput } from './simulation-input';
 import { writeRetirementAnalysis } from './write-analysis';
@@ -19,7 +19,7 @@ export interface RetirementDeps {
 
 /** Writes `retirement_payload`: the seeded simulation's numbers and the analysis written from them. */
 export async function runRetirement(event: JobEvent, deps: RetirementDeps): Promise<AgentResponse> {
-  const loaded = await deps.repos.portfolios.loadForRunningJob(event.job_id);
+  const loaded = await deps.repos.portfolios.loadForRunningJob(event.job_id, event.attempt);
   if (!loaded.ok) return { ok: false, agent: 'retirement', error: loaded.error };
   const input = simulationInput(loaded.value.portfolio, analysePortfolio(loaded.value.portfolio));
   if (!input.ok) return { ok: false, agent: 'retirement', error: input.error };
@@ -46,7 +46,9 @@ export async function runRetirement(event: JobEvent, deps: RetirementDeps): Prom
     model: step.model,
     simulation: { ...simulation, horizon: input.horizon },
   });
-  if (!(await deps.repos.jobs.savePayload(event.job_id, 'retirement_payload', payload))) {
+  if (
+    !(await deps.repos.jobs.savePayload(event.job_id, 'retirement_payload', payload, attemptFence(event)))
+  ) {
     return {
       ok: false,
       agent: 'retirement',

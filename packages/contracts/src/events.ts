@@ -26,7 +26,11 @@ export const SqsEvent = z.object({ Records: z.array(SqsRecord).min(1) });
 export type SqsEvent = z.infer<typeof SqsEvent>;
 
 /** A direct invocation naming one job (planner, reporter, charter, retirement). */
-export const JobEvent = z.object({ job_id: JobId });
+export const JobEvent = z.object({
+  job_id: JobId,
+  /** The planner's attempt (`jobs.attempts` when it claimed the job): a superseded attempt writes nothing. */
+  attempt: z.number().int().min(1).optional(),
+});
 export type JobEvent = z.infer<typeof JobEvent>;
 
 /** The scheduled call (EventBridge) that makes the planner sweep abandoned jobs. */

@@ -105,6 +105,14 @@ describe(`jobs repository on ${TEST_DRIVER}`, () => {
     expect(stored?.retirementPayload).toBeNull();
   });
 
+  it("drops a superseded attempt's payload and keeps the current attempt's", async () => {
+    const job = await newJob('jobs_attempt');
+    await repos.jobs.claim(job.id, OWNER);
+    expect(await repos.jobs.savePayload(job.id, 'report_payload', { by: 2 }, { attempt: 2 })).toBe(false);
+    expect(await repos.jobs.savePayload(job.id, 'report_payload', { by: 1 }, { attempt: 1 })).toBe(true);
+    expect((await repos.jobs.find(job.id))?.reportPayload).toEqual({ by: 1 });
+  });
+
   it('completes a job, setting its completion time and clearing the error', async () => {
     const job = await newJob('jobs_complete');
     await repos.jobs.claim(job.id, OWNER);

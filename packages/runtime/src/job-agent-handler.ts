@@ -29,3 +29,8 @@ export function createJobAgentHandler(
     }
   };
 }
+
+/** The write fence of a specialist's event: its attempt, when the planner sent one. */
+export function attemptFence(event: JobEvent): { attempt?: number } {
+  return event.attempt === undefined ? {} : { attempt: event.attempt };
+}

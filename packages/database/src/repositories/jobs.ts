@@ -75,7 +75,12 @@ export interface JobsRepository {
   /** Pending and running jobs, oldest change first, for the sweep of abandoned jobs. */
   listUnfinished(limit?: number): Promise<UnfinishedJob[]>;
   /** Stores one agent's payload while the job is running; false when it is not. */
-  savePayload(id: string, column: JobPayloadColumn, payload: JsonObject): Promise<boolean>;
+  savePayload(
+    id: string,
+    column: JobPayloadColumn,
+    payload: JsonObject,
+    options?: { attempt?: number },
+  ): Promise<boolean>;
   /**
    * Ends a pending or running job (only under the fence's claim when given, storing `summary` with it);
    * a finished job never changes again.
@@ -241,12 +246,14 @@ export function jobsRepository(db: AlexDatabase): JobsRepository {
         idleMs: Math.max(0, Number(idleMs)),
       }));
     },
-    async savePayload(id, column, payload) {
+    async savePayload(id, column, payload, options = {}) {
       if (!isJobId(id)) return false;
+      // With an attempt, only that attempt may write: a superseded run's late result is dropped.
+      const attempt = options.attempt === undefined ? undefined : eq(jobs.attempts, options.attempt);
       const rows = await db
         .update(jobs)
         .set({ [PAYLOAD_FIELDS[column]]: payload })
-        .where(and(eq(jobs.id, id), eq(jobs.status, 'running')))
+        .where(and(eq(jobs.id, id), eq(jobs.status, 'running'), attempt))
         .returning({ id: jobs.id });
       return rows.length === 1;
     },

@@ -22,9 +22,13 @@ export interface PortfoliosRepository {
   load(clerkUserId: string): Promise<Portfolio | null>;
   /** Deletes the user's accounts (and their positions) and writes these instead; run inside a transaction. */
   replaceAccounts(clerkUserId: string, accounts: readonly AccountInput[]): Promise<void>;
-  /** The portfolio behind a running job, or why an agent must not work on it (unknown, not running). */
+  /**
+   * The portfolio behind a running job, or why an agent must not work on it (unknown, not running, or run by
+   * a later attempt than the one given).
+   */
   loadForRunningJob(
     jobId: string,
+    attempt?: number,
   ): Promise<{ ok: true; value: { job: Job; portfolio: Portfolio } } | { ok: false; error: string }>;
 }
 
@@ -77,10 +81,12 @@ async function loadPositions(db: AlexDatabase, clerkUserId: string): Promise<Pos
 /** Creates the portfolios repository over a database. */
 export function portfoliosRepository(db: AlexDatabase): PortfoliosRepository {
   const repository: PortfoliosRepository = {
-    async loadForRunningJob(jobId) {
+    async loadForRunningJob(jobId, attempt) {
       const job = await jobsRepository(db).find(jobId);
       if (!job) return { ok: false, error: `job ${jobId} not found` };
       if (job.status !== 'running') return { ok: false, error: `job ${jobId} is ${job.status}, not running` };
+      if (attempt !== undefined && job.attempts !== attempt)
+        return { ok: false, error: `job ${jobId} is on attempt ${job.attempts}, not ${attempt}` };
       const portfolio = await repository.load(job.clerkUserId);
       if (!portfolio) return { ok: false, error: `user ${job.clerkUserId} not found` };
       return { ok: true, value: { job, portfolio } };
