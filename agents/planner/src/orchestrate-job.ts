@@ -34,8 +34,7 @@ export async function failJob(deps: PlannerDeps, job: Job, message: string): Pro
     deps.clock.now(),
     deps.llm.model === null,
   );
-  await deps.repos.jobs.savePayload(job.id, 'summary_payload', summary);
-  await deps.repos.jobs.finish(job.id, 'failed', message);
+  await deps.repos.jobs.finish(job.id, 'failed', message, { summary });
   return { kind: 'finished', jobId: job.id, status: 'failed' };
 }
 
@@ -101,8 +100,8 @@ export async function orchestrate(
     llm: { model: deps.llm.id, endpoint: deps.llm.model === null ? null : (deps.llm.endpoint ?? null) },
   });
   const verdict = judgeOutcome(specialists, gaps);
-  await deps.repos.jobs.savePayload(job.id, 'summary_payload', summary);
-  await deps.repos.jobs.finish(job.id, verdict.status, verdict.errorMessage);
+  // One update: the summary lands with the verdict, and only while this run still holds its claim.
+  await deps.repos.jobs.finish(job.id, verdict.status, verdict.errorMessage, { summary });
   deps.logger.info('job finished', { status: verdict.status, outcome: summary.outcome, plan: source });
   return { kind: 'finished', jobId: job.id, status: verdict.status };
 }
