@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { processAlive } from '@alex/runtime';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { processAlive, readDatabaseServerState } from '../src/local/database-server-state';
+import { readDatabaseServerState } from '../src/local/database-server-state';
 import { stopDatabaseServer } from '../src/local/stop-database-server';
 import { type CliRun, fixture, runCliAsync } from './support/run-cli';
 

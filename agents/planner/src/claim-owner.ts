@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { processAlive } from '@alex/runtime';
 
 /** The claim owner of this process when it runs jobs locally: `local:<host>:<pid>`. */
 export function localClaimOwner(host = hostname(), pid = process.pid): string {
@@ -14,12 +15,5 @@ export function isLocalOwnerAlive(owner: string, host = hostname()): boolean | u
   const match = /^local:(.+):(\d+)(?:\/.*)?$/.exec(owner);
   if (!match || match[1] !== host) return undefined;
   const pid = Number(match[2]);
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
+  return pid === process.pid || processAlive(pid);
 }

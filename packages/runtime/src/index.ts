@@ -6,6 +6,7 @@ export * from './job-agent-handler';
 export * from './logger';
 export * from './parse-config';
 export * from './ports';
+export * from './process-alive';
 export * from './result';
 export * from './stored-prices';
 export * from './transient-retry';

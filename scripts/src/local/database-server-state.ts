@@ -69,14 +69,3 @@ export function removeDatabaseServerState(dataDir: string, pid: number): void {
   if (readDatabaseServerState(dataDir)?.pid === pid)
     rmSync(databaseServerFiles(dataDir).state, { force: true });
 }
-
-/** Whether a process with this id exists (signal 0 only checks). */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

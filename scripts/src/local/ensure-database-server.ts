@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import { relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { databaseServerFiles, processAlive, readDatabaseServerOwner } from './database-server-state';
+import { processAlive } from '@alex/runtime';
+import { databaseServerFiles, readDatabaseServerOwner } from './database-server-state';
 import { liveDatabaseServer } from './probe-database-server';
 
 const SERVER_ENTRY = fileURLToPath(new URL('./database-server-main.ts', import.meta.url));

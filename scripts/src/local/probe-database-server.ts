@@ -1,5 +1,6 @@
+import { processAlive } from '@alex/runtime';
 import pg from 'pg';
-import { processAlive, readDatabaseServerState } from './database-server-state';
+import { readDatabaseServerState } from './database-server-state';
 
 /** The URL clients use for a local database server on this port. */
 export function databaseServerUrl(port: number): string {

@@ -2,11 +2,11 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openPgliteDatabase } from '@alex/database/pglite';
 import { type PgliteServer, startPgliteServer } from '@alex/pglite-server';
+import { processAlive } from '@alex/runtime';
 import { PGlite } from '@electric-sql/pglite';
 import lockfile from 'proper-lockfile';
 import {
   databaseServerFiles,
-  processAlive,
   readDatabaseServerOwner,
   removeDatabaseServerOwner,
   removeDatabaseServerState,

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { processAlive, readDatabaseServerState } from './database-server-state';
+import { processAlive } from '@alex/runtime';
+import { readDatabaseServerState } from './database-server-state';
 
 /**
  * Asks the data directory's local database server to stop (SIGTERM: it closes PGlite cleanly) and waits
