@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { splitDecimal } from './column-limits';
 import { AssetClassType, RegionType, SectorType } from './enums';
 
 /** How far an allocation map's total may stray from 100 and still be accepted. */
@@ -11,11 +12,9 @@ export function allocationTotal(map: Readonly<Record<string, number>>): number {
 
 /** A finite number as an exact decimal: digits scaled by 10^-scale (from its shortest text, as JSON writes it). */
 function exactDecimal(value: number): { digits: bigint; scale: number } {
-  const [mantissa = '0', exponent = '0'] = String(value).toLowerCase().split('e');
-  const [whole = '0', fraction = ''] = mantissa.replace('-', '').split('.');
-  const scale = fraction.length - Number(exponent);
-  const digits = BigInt(`${whole}${fraction}`) * (scale < 0 ? 10n ** BigInt(-scale) : 1n);
-  return { digits: value < 0 ? -digits : digits, scale: Math.max(0, scale) };
+  const { negative, digits, scale } = splitDecimal(String(value));
+  const whole = BigInt(digits || '0') * (scale < 0 ? 10n ** BigInt(-scale) : 1n);
+  return { digits: negative ? -whole : whole, scale: Math.max(0, scale) };
 }
 
 /**

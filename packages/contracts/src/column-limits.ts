@@ -40,16 +40,28 @@ export function smallestStep(shape: DecimalShape): string {
 }
 
 /**
+ * Decimal text as JSON and `String(number)` write it (sign, point and exponent allowed: "-1.5", "1e-9",
+ * "1e+21") split into its digits and the power of ten they are divided by: value = ±digits × 10^-scale.
+ */
+export function splitDecimal(text: string): { negative: boolean; digits: string; scale: number } {
+  const [mantissa = '0', exponent = '0'] = text.toLowerCase().split('e');
+  const [whole = '', fraction = ''] = mantissa.replace(/^[-+]/, '').split('.');
+  return {
+    negative: mantissa.startsWith('-'),
+    digits: `${whole}${fraction}`,
+    scale: fraction.length - Number(exponent),
+  };
+}
+
+/**
  * Digits before and after the point of the text the drivers send for a number (`String(value)`, which may
  * use exponent notation: 1e-9, 1e+21), counted the way PostgreSQL reads that text into a numeric.
  */
 export function decimalDigits(value: number): { integer: number; fraction: number } {
-  const [mantissa = '', exponent = '0'] = String(Math.abs(value)).split('e');
-  const [whole = '', fraction = ''] = mantissa.split('.');
-  const digits = whole + fraction;
-  const point = whole.length + Number(exponent);
+  const { digits, scale } = splitDecimal(String(Math.abs(value)));
+  const point = digits.length - scale;
   const integerPart = point > 0 ? digits.slice(0, point).padEnd(point, '0') : '';
-  return { integer: integerPart.replace(/^0+/, '').length, fraction: Math.max(0, digits.length - point) };
+  return { integer: integerPart.replace(/^0+/, '').length, fraction: Math.max(0, scale) };
 }
 
 /** Bounds of a stored decimal beyond what its column type imposes (check constraints). */

@@ -1,16 +1,19 @@
 import { readFile, stat } from 'node:fs/promises';
-import { InstrumentsFile, MAX_PORTFOLIO_FILE_BYTES, PortfolioImportFile } from '@alex/contracts';
+import {
+  InstrumentsFile,
+  MAX_PORTFOLIO_FILE_BYTES,
+  PortfolioImportFile,
+  splitDecimal,
+} from '@alex/contracts';
 import type { z } from 'zod';
 import { CliError } from './cli-error';
 
 /** A decimal's digits without sign, leading or trailing zeros, and the power of ten they are scaled by. */
 function canonicalDecimal(text: string): string {
-  const [mantissa = '0', exponent = '0'] = text.toLowerCase().replace(/^[-+]/, '').split('e');
-  const [whole = '', fraction = ''] = mantissa.split('.');
-  const digits = `${whole}${fraction}`.replace(/^0+/, '');
-  const trimmed = digits.replace(/0+$/, '');
-  const power = Number(exponent) - fraction.length + (digits.length - trimmed.length);
-  return trimmed === '' ? '0' : `${trimmed}e${power}`;
+  const { digits, scale } = splitDecimal(text);
+  const significant = digits.replace(/^0+/, '');
+  const trimmed = significant.replace(/0+$/, '');
+  return trimmed === '' ? '0' : `${trimmed}e${significant.length - trimmed.length - scale}`;
 }
 
 /**
