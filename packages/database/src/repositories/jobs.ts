@@ -165,6 +165,16 @@ export function jobsRepository(db: AlexDatabase): JobsRepository {
     const rows = await db.select().from(jobs).where(eq(jobs.id, id)).limit(1);
     return rows[0] ? parseJob(rows[0]) : null;
   };
+  // Back to pending, nobody's claim: a planner handing its job back, or the sweep taking an abandoned one.
+  const unclaim = async (id: string, fence: ClaimFence): Promise<boolean> => {
+    if (!isJobId(id)) return false;
+    const rows = await db
+      .update(jobs)
+      .set(UNCLAIMED)
+      .where(and(eq(jobs.id, id), heldBy(fence)))
+      .returning({ id: jobs.id });
+    return rows.length === 1;
+  };
   return {
     find,
     async create(input) {
@@ -211,24 +221,8 @@ export function jobsRepository(db: AlexDatabase): JobsRepository {
         .returning({ id: jobs.id });
       return rows.length === 1;
     },
-    async release(id, owner) {
-      if (!isJobId(id)) return false;
-      const rows = await db
-        .update(jobs)
-        .set(UNCLAIMED)
-        .where(and(eq(jobs.id, id), heldBy({ owner })))
-        .returning({ id: jobs.id });
-      return rows.length === 1;
-    },
-    async requeue(id, fence) {
-      if (!isJobId(id)) return false;
-      const rows = await db
-        .update(jobs)
-        .set(UNCLAIMED)
-        .where(and(eq(jobs.id, id), heldBy(fence)))
-        .returning({ id: jobs.id });
-      return rows.length === 1;
-    },
+    release: (id, owner) => unclaim(id, { owner }),
+    requeue: unclaim,
     async listUnfinished(limit = 100) {
       const rows = await db
         .select({
