@@ -1,4 +1,16 @@
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+// Migrates PGlite once per run for every project below that opens an in-memory database (see the file).
+const pgliteTemplates = fileURLToPath(
+  new URL('packages/testing/src/pglite-templates-setup.ts', import.meta.url),
+);
+
+// These files test the schema and SQL the engine evaluates (column types, the allocation check), not a driver or a
+// repository: they run on both engines (PGlite's PostgreSQL 18, the PostgreSQL 15 server) but not again over the
+// Data API, whose endpoint is the same PGlite; data-api-pitfalls.test.ts covers its parameter casts.
+const ENGINE_ONLY = ['test/allocation-sum.test.ts', 'test/column-limits.test.ts'];
 
 // Database suites run in a non-UTC zone so a timestamp read back in local time fails loudly.
 const databaseProject = (driver: 'pglite' | 'postgres' | 'data-api') => ({
@@ -6,38 +18,80 @@ const databaseProject = (driver: 'pglite' | 'postgres' | 'data-api') => ({
     name: `database:${driver}`,
     root: 'packages/database',
     include: ['test/**/*.test.ts'],
-    exclude: ['test/unit/**'],
+    exclude: ['test/unit/**', ...(driver === 'data-api' ? ENGINE_ONLY : [])],
     env: { ALEX_TEST_DRIVER: driver, TZ: 'America/New_York' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    ...(driver === 'postgres' ? { globalSetup: ['test/support/postgres-global-setup.ts'] } : {}),
+    globalSetup: driver === 'postgres' ? ['test/support/postgres-global-setup.ts'] : [pgliteTemplates],
+    // Each file opens and closes its own database and keeps no other state (see `workspace` below).
+    isolate: false,
   },
 });
 
-const workspace = (name: string, root: string) => ({
-  test: { name, root, include: ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
+// `isolate: false` lets one worker run several files of a project without re-importing their modules: only for
+// projects whose files keep no state between them beyond what each opens and closes itself.
+const workspace = (
+  name: string,
+  root: string,
+  options: { globalSetup?: string[]; isolate?: boolean; testTimeout?: number } = {},
+) => ({
+  test: {
+    name,
+    root,
+    include: ['test/**/*.test.ts'],
+    testTimeout: options.testTimeout ?? 30_000,
+    hookTimeout: 60_000,
+    globalSetup: options.globalSetup ?? [],
+    isolate: options.isolate ?? true,
+  },
 });
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: on two cores, one worker runs every file in turn.
+    // Many files mostly wait on child processes, servers and timers, so two workers a core keep the cores busy.
+    maxWorkers: 2 * availableParallelism(),
+    // Measured in CI (`--coverage`) and printed per workspace by scripts/ci/coverage-by-package.mjs.
+    coverage: {
+      provider: 'v8',
+      include: ['packages/**/src/**/*.ts', 'agents/*/src/**/*.ts', 'scripts/*/src/**/*.ts'],
+      reporter: ['text-summary', 'json-summary'],
+    },
     projects: [
-      workspace('contracts', 'packages/contracts'),
-      workspace('analytics', 'packages/analytics'),
-      workspace('data-api-local', 'packages/data-api-local'),
-      workspace('local-queue', 'packages/local-queue'),
-      workspace('pglite-server', 'packages/pglite-server'),
+      // Pure functions over values: no timers, mocks, environment or globals touched, so workers are reused.
+      ...['errors', 'contracts', 'analytics', 'market-data'].map((name) =>
+        workspace(name, `packages/${name}`, { isolate: false }),
+      ),
+      workspace('local-data-api', 'packages/local/data-api'),
+      workspace('local-sqs', 'packages/local/sqs'),
+      workspace('pglite-server', 'packages/local/pglite-server'),
       workspace('aws-adapters', 'packages/aws-adapters'),
       workspace('tracing', 'packages/tracing'),
-      workspace('lambda-local', 'packages/lambda-local'),
-      { test: { name: 'database:unit', root: 'packages/database', include: ['test/unit/**/*.test.ts'] } },
+      workspace('local-lambda', 'packages/local/lambda'),
+      {
+        test: {
+          name: 'database:unit',
+          root: 'packages/database',
+          include: ['test/unit/**/*.test.ts'],
+          isolate: false,
+        },
+      },
       databaseProject('pglite'),
       databaseProject('postgres'),
       databaseProject('data-api'),
-      workspace('scripts', 'scripts'),
+      // Each CLI test runs several `alex` processes, which share the two cores with the other workers.
+      workspace('cli', 'scripts/cli', { globalSetup: [pgliteTemplates], testTimeout: 60_000 }),
+      // Rendering and release planning over values and files, with nothing global either: workers are reused.
+      workspace('report', 'scripts/report', { isolate: false }),
+      workspace('release', 'scripts/release', { isolate: false }),
+      workspace('local', 'scripts/local'),
+      workspace('e2e', 'scripts/e2e'),
+      workspace('bench', 'scripts/bench'),
       workspace('runtime', 'packages/runtime'),
       workspace('llm', 'packages/llm'),
+      workspace('lambda-context', 'packages/lambda-context'),
       ...['planner', 'tagger', 'reporter', 'charter', 'retirement'].map((agent) =>
-        workspace(agent, `agents/${agent}`),
+        workspace(agent, `agents/${agent}`, { globalSetup: [pgliteTemplates], isolate: false }),
       ),
     ],
   },

@@ -16,7 +16,7 @@ locals {
   function_names = { for name in keys(local.agents) : name => "${var.name_prefix}-${name}" }
 
   # --- Environment: exactly the variables each agent's src/config.ts reads (checked by
-  # scripts/test/terraform/lambda-env.test.ts). A null value means "not given" and is left unset.
+  # scripts/release/test/terraform/lambda-env.test.ts). A null value means "not given" and is left unset.
 
   common_env = {
     DATABASE_CLUSTER_ARN = var.aurora_cluster_arn

@@ -1,13 +1,13 @@
 # Analysis jobs: the API sends {job_id}; the planner consumes them through the event source mapping.
 
 resource "aws_sqs_queue" "jobs_dlq" {
-  name                      = "${var.name_prefix}-analysis-jobs-dlq"
+  name                      = "${var.name_prefix}-${local.job_queue.dead_letter_queue_name_suffix}"
   message_retention_seconds = 1209600 # 14 days, the maximum: a moved message keeps its original enqueue time
   sqs_managed_sse_enabled   = true
 }
 
 resource "aws_sqs_queue" "jobs" {
-  name = "${var.name_prefix}-analysis-jobs"
+  name = "${var.name_prefix}-${local.job_queue.queue_name_suffix}"
 
   # How the numbers fit together (a job is claimed in the database under a lease, see sweep.tf):
   #   lease (job_lease_seconds, 120 s, renewed by the planner's heartbeat every 40 s)
@@ -28,13 +28,15 @@ resource "aws_sqs_queue" "jobs" {
 }
 
 locals {
+  # The queue's numbers live in one file that the planner and the local stack read too.
+  job_queue = jsondecode(file("${path.module}/../../packages/contracts/src/job-queue.json"))
   # After 3 failed receives a job goes to the DLQ, where nothing consumes it: inspect and redrive by hand.
   # The planner reads the same number (MAX_RECEIVE_COUNT) to know its final attempt, and the sweep fails a
   # job claimed that many times instead of resuming it.
-  max_receive_count = 3
+  max_receive_count = local.job_queue.max_receive_count
   # A claim holds this long without renewal; the planner renews it every third of it while it runs. Far
   # below the planner's 900 s timeout, so an abandoned job is free again within 2 minutes.
-  job_lease_seconds = 120
+  job_lease_seconds = local.job_queue.job_lease_seconds
   jobs_redrive_policy = {
     deadLetterTargetArn = aws_sqs_queue.jobs_dlq.arn
     maxReceiveCount     = local.max_receive_count
@@ -55,7 +57,7 @@ resource "aws_lambda_event_source_mapping" "planner_jobs" {
 
   # One job per invocation: each job gets the planner's whole 900 s and 2 GB, and a slow job cannot make
   # the other jobs of its batch time out with it.
-  batch_size              = 1
+  batch_size              = local.job_queue.batch_size
   function_response_types = ["ReportBatchItemFailures"]
 
   scaling_config {

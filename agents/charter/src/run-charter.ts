@@ -1,8 +1,9 @@
 import { analysePortfolio, computeCharts } from '@alex/analytics';
 import { type AgentResponse, ChartsPayload, type JobEvent } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
+import { errorMessage } from '@alex/errors';
 import { createUsageMeter, type LanguageModel, runModelStep } from '@alex/llm';
-import { attemptFence, type Clock, errorMessage, type Logger } from '@alex/runtime';
+import { attemptFence, type Clock, type Logger } from '@alex/runtime';
 import { chooseCharts } from './choose-charts';
 
 /** What the charter core needs. */

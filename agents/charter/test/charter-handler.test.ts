@@ -1,10 +1,9 @@
 import { ChartsPayload } from '@alex/contracts';
 import { OFFLINE } from '@alex/llm';
-import { createMemoryLogger, systemClock } from '@alex/runtime';
-import { createRunningJob, openSeededDatabase, recordedEvent, type SeededDatabase } from '@alex/testing';
+import { agentDeps, createRunningJob, recordedEvent, useSeededDatabase } from '@alex/testing';
 import { Usage } from '@openai/agents-core';
 import { assistantMessage, ScriptedModel } from '@openai/agents-core/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type CharterDeps, createCharterHandler } from '../src';
 
 const event = recordedEvent(new URL('./events/job.json', import.meta.url));
@@ -15,17 +14,10 @@ const reply = (value: unknown) => ({
 const sum = (chart: ChartsPayload[string] | undefined) =>
   Math.round((chart?.data ?? []).reduce((total, d) => total + d.value, 0) * 100) / 100;
 
-let database: SeededDatabase;
-beforeAll(async () => {
-  database = await openSeededDatabase();
-});
-afterAll(() => database.close());
-
+const database = useSeededDatabase();
 const deps = (model: ScriptedModel | null): CharterDeps => ({
-  repos: database.repos,
+  ...agentDeps(database, 'charter'),
   llm: model ? { id: 'scripted', model } : OFFLINE,
-  logger: createMemoryLogger('charter'),
-  clock: systemClock,
 });
 
 async function chartsOf(jobId: string) {

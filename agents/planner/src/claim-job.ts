@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Job } from '@alex/contracts';
 import type { JobsRepository, Repositories } from '@alex/database';
-import { errorMessage, retryingRepositories } from '@alex/runtime';
+import { errorMessage } from '@alex/errors';
+import { retryingRepositories } from '@alex/runtime';
 import { type Heartbeat, startHeartbeat } from './heartbeat';
 import { DEFAULT_LEASE_MS, type PlannerDeps, type PlannerOutcome } from './run-planner';
 

@@ -1,3 +1,4 @@
+import { JOB_QUEUE } from '@alex/contracts';
 import { COMMON_ENV_SOURCES, CommonAgentEnv, parseConfig } from '@alex/runtime';
 import { z } from 'zod';
 
@@ -16,12 +17,12 @@ export const PlannerEnv = CommonAgentEnv.extend({
     .optional(),
   POLYGON_PLAN: z.enum(['free', 'paid']).default('free'),
   /** The queue's maxReceiveCount: on that receive the planner fails a job instead of handing it back. */
-  MAX_RECEIVE_COUNT: z.coerce.number().int().min(1).max(1000).default(3),
+  MAX_RECEIVE_COUNT: z.coerce.number().int().min(1).max(1000).default(JOB_QUEUE.max_receive_count),
   /**
    * How long a job's claim holds without renewal; the planner renews it every third of this while it runs,
    * so a crashed or timed-out planner's job is free again this long after it stopped (then swept).
    */
-  JOB_LEASE_SECONDS: z.coerce.number().int().min(10).max(850).default(120),
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(10).max(850).default(JOB_QUEUE.job_lease_seconds),
   /** The jobs queue, where the scheduled sweep re-sends abandoned jobs; unset means the sweep is refused. */
   JOBS_QUEUE_URL: z.url().optional(),
 });

@@ -1,5 +1,6 @@
 import {
   type AnalysisJobMessage,
+  JOB_QUEUE,
   JobEvent,
   parseJobMessageBody,
   type SqsBatchResponse,
@@ -7,15 +8,13 @@ import {
   type SqsRecord,
   SweepEvent,
 } from '@alex/contracts';
-import { errorMessage, InvalidEventError } from '@alex/runtime';
+import { errorMessage } from '@alex/errors';
+import { InvalidEventError } from '@alex/runtime';
 import { type PlannerDeps, type PlannerOutcome, runPlanner } from './run-planner';
 import { type SweepReport, sweepAbandonedJobs } from './sweep-abandoned-jobs';
 
 /** The planner's Lambda response: a partial batch response for SQS, the outcome for a direct call. */
 export type PlannerResponse = SqsBatchResponse | PlannerOutcome | SweepReport;
-
-/** Receives before SQS moves a message to the dead-letter queue (Terraform's maxReceiveCount, by default). */
-export const MAX_RECEIVES = 3;
 
 /** What Lambda passes as the second handler argument (the parts the planner reads). */
 export interface PlannerInvocation {
@@ -79,7 +78,7 @@ function invocationDeps(deps: PlannerDeps, invocation: PlannerInvocation | undef
  * scheduled `{"sweep": true}` that hands abandoned jobs back to the queue.
  */
 export function createPlannerHandler(deps: PlannerDeps, options: PlannerHandlerOptions = {}) {
-  const maxReceives = options.maxReceives ?? MAX_RECEIVES;
+  const maxReceives = options.maxReceives ?? JOB_QUEUE.max_receive_count;
   return async (event: unknown, invocation?: PlannerInvocation): Promise<PlannerResponse> => {
     const current = invocationDeps(deps, invocation);
     const batch = SqsEvent.safeParse(event);

@@ -1,4 +1,5 @@
-import { errorMessage, type Logger } from '@alex/runtime';
+import { errorMessage } from '@alex/errors';
+import type { Logger } from '@alex/runtime';
 
 /** A running heartbeat; stop it once the job is finished or handed back. */
 export interface Heartbeat {

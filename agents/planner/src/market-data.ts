@@ -1,6 +1,7 @@
-import { polygonMarketData, readSecretString } from '@alex/aws-adapters';
+import { readSecretString } from '@alex/aws-adapters';
 import type { LambdaContext } from '@alex/lambda-context';
-import { type MarketData, storedPrices } from '@alex/runtime';
+import { polygonMarketData, storedPrices } from '@alex/market-data';
+import type { MarketData } from '@alex/runtime';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { PlannerEnv } from './config';
 

@@ -1,6 +1,7 @@
 import type { Job, Portfolio, SpecialistName } from '@alex/contracts';
+import { errorMessage } from '@alex/errors';
 import { createUsageMeter, runModelStep } from '@alex/llm';
-import { errorMessage, type PriceRefresh } from '@alex/runtime';
+import type { PriceRefresh } from '@alex/runtime';
 import { jobGaps } from './job-gaps';
 import { buildSummary, failureSummary, judgeOutcome } from './job-summary';
 import { planRules } from './plan-rules';

@@ -1,15 +1,8 @@
 import type { TerminalJobStatus } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
+import { errorMessage, isTransientError } from '@alex/errors';
 import type { LanguageModel } from '@alex/llm';
-import {
-  type AgentInvoker,
-  type Clock,
-  errorMessage,
-  isTransientError,
-  type Logger,
-  type MarketData,
-  type TransientRetryOptions,
-} from '@alex/runtime';
+import type { AgentInvoker, Clock, Logger, MarketData, TransientRetryOptions } from '@alex/runtime';
 import { claimJob } from './claim-job';
 import { failJob, orchestrate } from './orchestrate-job';
 import { hasRetirementGoals } from './plan-rules';

@@ -1,6 +1,7 @@
 import type { AnalysisJobMessage, Job } from '@alex/contracts';
 import type { ClaimFence, Repositories, UnfinishedJob } from '@alex/database';
-import { errorMessage, type Logger, retryingRepositories } from '@alex/runtime';
+import { errorMessage } from '@alex/errors';
+import { type Logger, retryingRepositories } from '@alex/runtime';
 import { failureSummary } from './job-summary';
 
 /** What the sweep needs. */

@@ -6,7 +6,7 @@ import { type AgentRun, invokeAndRecord } from './specialist-runs';
 export const TAGGER_BATCH = 100;
 
 /** Held instruments missing an allocation map, each symbol once. */
-export function instrumentsToTag(portfolio: Portfolio): TaggerInstrument[] {
+function instrumentsToTag(portfolio: Portfolio): TaggerInstrument[] {
   const bySymbol = new Map<string, TaggerInstrument>();
   for (const position of portfolio.accounts.flatMap((account) => account.positions)) {
     if (!isClassified(position.instrument) && !bySymbol.has(position.symbol)) {

@@ -4,63 +4,44 @@ import { describe, expect, it } from 'vitest';
 import { isLocalOwnerAlive, localClaimOwner } from '../src';
 import { startHeartbeat } from '../src/heartbeat';
 
-const messages = (logger: ReturnType<typeof createMemoryLogger>) =>
-  logger.lines.map((line) => String(line.message));
+/** A heartbeat every 10 ms whose nth renewal (from 1) answers `renewal(n)`, watched for 100 ms. */
+async function beatFor100ms(renewal: (n: number) => boolean) {
+  let renewals = 0;
+  const logger = createMemoryLogger('planner');
+  const heartbeat = startHeartbeat({ renew: async () => renewal(++renewals), intervalMs: 10, logger });
+  await delay(100);
+  const logged = (prefix: string) =>
+    logger.lines.filter((line) => String(line.message).startsWith(prefix)).length;
+  return { heartbeat, renewals: () => renewals, logged };
+}
 
 describe('heartbeat', () => {
   it('renews the lease every interval until stopped', async () => {
-    let renewals = 0;
-    const heartbeat = startHeartbeat({
-      renew: async () => {
-        renewals += 1;
-        return true;
-      },
-      intervalMs: 10,
-      logger: createMemoryLogger('planner'),
-    });
-    await delay(100);
+    const { heartbeat, renewals } = await beatFor100ms(() => true);
     heartbeat.stop();
-    const atStop = renewals;
+    const atStop = renewals();
     expect(atStop).toBeGreaterThanOrEqual(3);
     await delay(50);
-    expect(renewals).toBe(atStop);
+    expect(renewals()).toBe(atStop);
   });
 
   it('logs a lost claim once and stops beating', async () => {
-    let renewals = 0;
-    const logger = createMemoryLogger('planner');
-    const heartbeat = startHeartbeat({
-      renew: async () => {
-        renewals += 1;
-        return false;
-      },
-      intervalMs: 10,
-      logger,
-    });
-    await delay(100);
+    const { heartbeat, renewals, logged } = await beatFor100ms(() => false);
     expect(heartbeat.lost()).toBe(true);
-    expect(renewals).toBe(1);
-    expect(messages(logger).filter((message) => message.startsWith('claim lost'))).toHaveLength(1);
+    expect(renewals()).toBe(1);
+    expect(logged('claim lost')).toBe(1);
     heartbeat.stop();
   });
 
   it('keeps beating through failed renewals (the database may come back before the lease expires)', async () => {
-    let renewals = 0;
-    const logger = createMemoryLogger('planner');
-    const heartbeat = startHeartbeat({
-      renew: async () => {
-        renewals += 1;
-        if (renewals < 3) throw new Error('Connection terminated unexpectedly');
-        return true;
-      },
-      intervalMs: 10,
-      logger,
+    const { heartbeat, renewals, logged } = await beatFor100ms((n) => {
+      if (n < 3) throw new Error('Connection terminated unexpectedly');
+      return true;
     });
-    await delay(100);
     heartbeat.stop();
-    expect(renewals).toBeGreaterThan(3);
+    expect(renewals()).toBeGreaterThan(3);
     expect(heartbeat.lost()).toBe(false);
-    expect(messages(logger).filter((message) => message.startsWith('lease renewal failed'))).toHaveLength(2);
+    expect(logged('lease renewal failed')).toBe(2);
   });
 });
 

@@ -34,17 +34,32 @@ const RETRY = { batchItemFailures: [{ itemIdentifier: 'm-1' }] };
 const DONE = { batchItemFailures: [] };
 
 describe('planner on SQS redeliveries', () => {
-  it('reports a redelivery during a live claim as a batch item failure and leaves the job untouched', async () => {
-    const { deps, database, invoker } = await fixture();
+  it.each([
+    {
+      behaviour:
+        'reports a redelivery during a live claim as a batch item failure and leaves the job untouched',
+      receive: 2,
+      response: RETRY,
+      deleted: false,
+    },
+    {
+      behaviour:
+        'lets the message go on the final receive while another attempt holds a live claim, leaving the job to it',
+      receive: 3,
+      response: DONE,
+      deleted: true,
+    },
+  ])('$behaviour', async ({ receive, response, deleted }) => {
+    const { deps, database, invoker, logger } = await fixture();
     const job = await createRunningJob(database.repos, { owner: 'lambda:first/a', leaseMs: 120_000 });
-    const response = await createPlannerHandler(deps, { maxReceives: 3 })(delivery(job.id, 2));
-    expect(response).toEqual(RETRY);
+    expect(await createPlannerHandler(deps, { maxReceives: 3 })(delivery(job.id, receive))).toEqual(response);
     expect(await database.repos.jobs.find(job.id)).toMatchObject({
       status: 'running',
       attempts: 1,
       claimedBy: 'lambda:first/a',
     });
     expect(invoker.calls).toHaveLength(0);
+    expect(logger.lines.some((line) => String(line.message).includes('message deleted'))).toBe(deleted);
   });
 
   it('takes over a job whose claim expired when its message comes back, and finishes it', async () => {
@@ -54,20 +69,6 @@ describe('planner on SQS redeliveries', () => {
     const response = await createPlannerHandler(deps, { maxReceives: 3 })(delivery(job.id, 2));
     expect(response).toEqual(DONE);
     expect(await database.repos.jobs.find(job.id)).toMatchObject({ status: 'completed', attempts: 2 });
-  });
-
-  it('lets the message go on the final receive while another attempt holds a live claim, leaving the job to it', async () => {
-    const { deps, database, invoker, logger } = await fixture();
-    const job = await createRunningJob(database.repos, { owner: 'lambda:first/a', leaseMs: 120_000 });
-    const response = await createPlannerHandler(deps, { maxReceives: 3 })(delivery(job.id, 3));
-    expect(response).toEqual(DONE);
-    expect(await database.repos.jobs.find(job.id)).toMatchObject({
-      status: 'running',
-      attempts: 1,
-      claimedBy: 'lambda:first/a',
-    });
-    expect(invoker.calls).toHaveLength(0);
-    expect(logger.lines.some((line) => String(line.message).includes('message deleted'))).toBe(true);
   });
 
   it('fails a pending job on the final receive when the database keeps failing transiently, never leaving it running', async () => {

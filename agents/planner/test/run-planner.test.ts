@@ -1,5 +1,5 @@
 import { SummaryPayload } from '@alex/contracts';
-import { barrier } from '@alex/testing';
+import { account, barrier, createUserJob } from '@alex/testing';
 import { Usage } from '@openai/agents-core';
 import { assistantMessage, functionCall, ScriptedModel } from '@openai/agents-core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -147,17 +147,7 @@ describe('runPlanner', () => {
   it('fails a job whose user has no accounts and no goals, touching no other job', async () => {
     const fixture = await setup({});
     const { repos } = fixture.database;
-    await repos.users.upsert({
-      clerkUserId: 'empty_user',
-      displayName: 'E',
-      yearsUntilRetirement: null,
-      targetRetirementIncome: null,
-    });
-    const job = await repos.jobs.create({
-      clerkUserId: 'empty_user',
-      jobType: 'portfolio_analysis',
-      requestPayload: null,
-    });
+    const job = await createUserJob(repos, 'empty_user', { displayName: 'E' });
     await runPlanner({ jobId: job.id }, fixture.deps);
     expect(await repos.jobs.find(job.id)).toMatchObject({
       status: 'failed',
@@ -175,18 +165,8 @@ describe('runPlanner', () => {
   it('projects retirement for a user with goals and no accounts yet', async () => {
     const fixture = await setup({});
     const { repos } = fixture.database;
-    await repos.users.upsert({
-      clerkUserId: 'goals_only',
-      displayName: 'G',
-      yearsUntilRetirement: 30,
-      targetRetirementIncome: 20_000,
-      annualContribution: 12_000,
-    });
-    const job = await repos.jobs.create({
-      clerkUserId: 'goals_only',
-      jobType: 'portfolio_analysis',
-      requestPayload: null,
-    });
+    const goals = { yearsUntilRetirement: 30, targetRetirementIncome: 20_000, annualContribution: 12_000 };
+    const job = await createUserJob(repos, 'goals_only', { displayName: 'G', ...goals });
     await runPlanner({ jobId: job.id }, fixture.deps);
     expect((await repos.jobs.find(job.id))?.status).toBe('completed');
     expect(fixture.invoker.calls.map((call) => call.agent)).toEqual(['retirement']);
@@ -197,23 +177,11 @@ describe('runPlanner', () => {
     const { repos } = fixture.database;
     await repos.instruments.createPlaceholders(['NEWCO']);
     await repos.portfolios.replaceAccounts('test_user_001', [
-      {
-        accountName: 'A',
-        accountPurpose: null,
-        cashBalance: 0,
-        cashInterest: 0,
-        positions: [
-          { symbol: 'NEWCO', quantity: 1 },
-          { symbol: 'SPY', quantity: 1 },
-        ],
-      },
-      {
-        accountName: 'B',
-        accountPurpose: null,
-        cashBalance: 0,
-        cashInterest: 0,
-        positions: [{ symbol: 'NEWCO', quantity: 2 }],
-      },
+      account('A', [
+        { symbol: 'NEWCO', quantity: 1 },
+        { symbol: 'SPY', quantity: 1 },
+      ]),
+      account('B', [{ symbol: 'NEWCO', quantity: 2 }]),
     ]);
     await runPlanner({ jobId: fixture.job.id }, fixture.deps);
     const tagging = fixture.invoker.calls.filter((c) => c.agent === 'tagger');

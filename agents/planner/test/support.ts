@@ -1,6 +1,7 @@
 import type { AgentName, AgentResponse } from '@alex/contracts';
 import { type LanguageModel, OFFLINE } from '@alex/llm';
-import { createMemoryLogger, type InvokeOutcome, storedPrices, systemClock } from '@alex/runtime';
+import { storedPrices } from '@alex/market-data';
+import { createMemoryLogger, type InvokeOutcome, systemClock } from '@alex/runtime';
 import { openSeededDatabase, recordingInvoker, type SeededDatabase } from '@alex/testing';
 import type { Model } from '@openai/agents-core';
 import type { PlannerDeps } from '../src';

@@ -1,7 +1,7 @@
 import type { DataGap } from '@alex/contracts';
 
 /** The notice a report opens with when the analysis is incomplete: every gap, in plain words. */
-export function gapsNotice(gaps: readonly DataGap[]): string | null {
+function gapsNotice(gaps: readonly DataGap[]): string | null {
   if (gaps.length === 0) return null;
   return [
     '> **This analysis is incomplete.** The figures below leave out:',

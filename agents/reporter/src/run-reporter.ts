@@ -1,8 +1,9 @@
 import { analysePortfolio, dataGaps } from '@alex/analytics';
 import { type AgentResponse, type JobEvent, ReportPayload } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
+import { errorMessage } from '@alex/errors';
 import { createUsageMeter, type LanguageModel, runModelStep } from '@alex/llm';
-import { attemptFence, type Clock, errorMessage, type Knowledge, type Logger } from '@alex/runtime';
+import { attemptFence, type Clock, type Knowledge, type Logger } from '@alex/runtime';
 import { withGapsNotice } from './gaps-notice';
 import { offlineReport } from './offline-report';
 import { portfolioFacts } from './portfolio-facts';

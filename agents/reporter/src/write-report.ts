@@ -1,20 +1,12 @@
 import { quoteUntrusted } from '@alex/contracts';
+import { markdownOutput } from '@alex/llm';
 import type { Insight, Knowledge } from '@alex/runtime';
 import { Agent, type Model, run, tool } from '@openai/agents-core';
 import { z } from 'zod';
 import { REPORTER_INSTRUCTIONS, reporterTask } from './prompts';
 
 /** What a model's report must look like before it is stored. */
-export const ReportMarkdown = z
-  .string()
-  .transform((text) => text.replace(/<think>[\s\S]*?<\/think>/g, '').trim())
-  .pipe(
-    z
-      .string()
-      .min(200, 'report is too short')
-      .max(40_000, 'report is too long')
-      .regex(/^#\s/m, 'report has no markdown heading'),
-  );
+export const ReportMarkdown = markdownOutput('report', 40_000);
 
 /** Formats retrieved insights for the model, or says there are none. */
 export function formatInsights(insights: Insight[]): string {

@@ -1,19 +1,18 @@
 import { ReportPayload } from '@alex/contracts';
 import { OFFLINE } from '@alex/llm';
-import { createMemoryLogger, type Knowledge, systemClock } from '@alex/runtime';
-import { createRunningJob, openSeededDatabase, type SeededDatabase } from '@alex/testing';
+import type { Knowledge } from '@alex/runtime';
+import { account, agentDeps, createRunningJob, useSeededDatabase } from '@alex/testing';
 import { Usage } from '@openai/agents-core';
 import { assistantMessage, ScriptedModel } from '@openai/agents-core/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type ReporterDeps, runReporter } from '../src';
 
 const usage = () => new Usage({ requests: 1, inputTokens: 10, outputTokens: 10, totalTokens: 20 });
 const modelReport = `# Your portfolio\n\n${'Steady, diversified and mostly in index funds. '.repeat(8)}`;
 const knowledge: Knowledge = { search: async () => [] };
 
-let database: SeededDatabase;
+const database = useSeededDatabase();
 beforeAll(async () => {
-  database = await openSeededDatabase();
   const { repos } = database;
   await repos.users.upsert({
     clerkUserId: 'gappy',
@@ -29,28 +28,18 @@ beforeAll(async () => {
       currentPrice: 10,
     },
   ]);
-  await repos.portfolios.replaceAccounts('gappy', [
-    {
-      accountName: 'Brokerage',
-      accountPurpose: null,
-      cashBalance: 1000,
-      cashInterest: 0,
-      positions: [
-        { symbol: 'SPY', quantity: 10 },
-        { symbol: 'NOPRICE', quantity: 3 },
-        { symbol: 'EVIL', quantity: 1 },
-      ],
-    },
-  ]);
+  const held = [
+    { symbol: 'SPY', quantity: 10 },
+    { symbol: 'NOPRICE', quantity: 3 },
+    { symbol: 'EVIL', quantity: 1 },
+  ];
+  await repos.portfolios.replaceAccounts('gappy', [account('Brokerage', held, { balance: 1000 })]);
 });
-afterAll(() => database.close());
 
 const deps = (model: ScriptedModel | null): ReporterDeps => ({
-  repos: database.repos,
+  ...agentDeps(database, 'reporter'),
   llm: model ? { id: 'scripted', model } : OFFLINE,
   knowledge,
-  logger: createMemoryLogger('reporter'),
-  clock: systemClock,
 });
 
 async function reportFor(model: ScriptedModel | null) {

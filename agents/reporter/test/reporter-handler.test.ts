@@ -1,17 +1,17 @@
 import { ReportPayload } from '@alex/contracts';
 import { OFFLINE } from '@alex/llm';
-import { createMemoryLogger, type Knowledge, systemClock } from '@alex/runtime';
-import { createRunningJob, openSeededDatabase, recordedEvent, type SeededDatabase } from '@alex/testing';
+import type { Knowledge } from '@alex/runtime';
+import { agentDeps, createRunningJob, recordedEvent, useSeededDatabase } from '@alex/testing';
 import { Usage } from '@openai/agents-core';
 import { assistantMessage, functionCall, ScriptedModel } from '@openai/agents-core/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createReporterHandler, type ReporterDeps } from '../src';
 
 const event = recordedEvent(new URL('./events/job.json', import.meta.url));
 const usage = () => new Usage({ requests: 1, inputTokens: 300, outputTokens: 200, totalTokens: 500 });
 const modelReport = `# Portfolio review\n\n${'The portfolio holds five funds with a heavy US equity tilt. '.repeat(6)}\n\n## Recommendations\n- Rebalance toward bonds.`;
 
-let database: SeededDatabase;
+const database = useSeededDatabase();
 const searched: string[][] = [];
 const knowledge: Knowledge = {
   async search(symbols) {
@@ -19,17 +19,10 @@ const knowledge: Knowledge = {
     return [{ title: 'Core bond funds', text: 'Bond prices fall when rates rise.', source: 'test notes' }];
   },
 };
-beforeAll(async () => {
-  database = await openSeededDatabase();
-});
-afterAll(() => database.close());
-
 const deps = (model: ScriptedModel | null): ReporterDeps => ({
-  repos: database.repos,
+  ...agentDeps(database, 'reporter'),
   llm: model ? { id: 'scripted', model } : OFFLINE,
   knowledge,
-  logger: createMemoryLogger('reporter'),
-  clock: systemClock,
 });
 
 async function reportOf(jobId: string) {

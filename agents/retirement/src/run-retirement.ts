@@ -1,8 +1,9 @@
 import { analysePortfolio, simulateRetirement } from '@alex/analytics';
 import { type AgentResponse, type JobEvent, RetirementPayload } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
+import { errorMessage } from '@alex/errors';
 import { createUsageMeter, type LanguageModel, runModelStep } from '@alex/llm';
-import { attemptFence, type Clock, errorMessage, type Logger } from '@alex/runtime';
+import { attemptFence, type Clock, type Logger } from '@alex/runtime';
 import { offlineRetirementAnalysis, retirementFacts } from './retirement-facts';
 import { simulationInput } from './simulation-input';
 import { writeRetirementAnalysis } from './write-analysis';

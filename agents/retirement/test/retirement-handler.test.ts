@@ -1,26 +1,18 @@
 import { RetirementPayload } from '@alex/contracts';
 import { OFFLINE } from '@alex/llm';
-import { createMemoryLogger, systemClock } from '@alex/runtime';
-import { createRunningJob, openSeededDatabase, recordedEvent, type SeededDatabase } from '@alex/testing';
+import { account, agentDeps, createRunningJob, recordedEvent, useSeededDatabase } from '@alex/testing';
 import { Usage } from '@openai/agents-core';
 import { assistantMessage, ScriptedModel } from '@openai/agents-core/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRetirementHandler, type RetirementDeps } from '../src';
 
 const event = recordedEvent(new URL('./events/job.json', import.meta.url));
 const analysis = `# Retirement outlook\n\n${'At a 10% success rate the target income is out of reach on current savings. '.repeat(4)}`;
 
-let database: SeededDatabase;
-beforeAll(async () => {
-  database = await openSeededDatabase();
-});
-afterAll(() => database.close());
-
+const database = useSeededDatabase();
 const deps = (model: ScriptedModel | null): RetirementDeps => ({
-  repos: database.repos,
+  ...agentDeps(database, 'retirement'),
   llm: model ? { id: 'scripted', model } : OFFLINE,
-  logger: createMemoryLogger('retirement'),
-  clock: systemClock,
   paths: 2000,
 });
 
@@ -71,9 +63,7 @@ describe('retirement handler', () => {
       yearsUntilRetirement: 20,
       targetRetirementIncome: 50000,
     });
-    await repos.portfolios.replaceAccounts('no_age', [
-      { accountName: 'A', accountPurpose: null, cashBalance: 1000, cashInterest: 0, positions: [] },
-    ]);
+    await repos.portfolios.replaceAccounts('no_age', [account('A', [], { balance: 1000 })]);
     const job = await createRunningJob(repos, { clerkUserId: 'no_age' });
     const response = await createRetirementHandler(deps(null))({ job_id: job.id });
     expect(response).toMatchObject({

@@ -7,6 +7,7 @@ import {
   SectorAllocation,
   SectorType,
 } from '@alex/contracts';
+import { formatIssues } from '@alex/errors';
 import { z } from 'zod';
 
 const percent = z.number().min(0).max(100);
@@ -52,5 +53,5 @@ export function toStorable(
     allocationSectors: withoutZeros(output.allocation_sectors),
   });
   if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  return { ok: false, error: formatIssues(parsed.error) };
 }

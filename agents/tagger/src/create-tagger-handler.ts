@@ -1,4 +1,5 @@
 import { type AgentResponse, TaggerEvent } from '@alex/contracts';
+import { formatIssues } from '@alex/errors';
 import { InvalidEventError } from '@alex/runtime';
 import { runTagger, type TaggerDeps } from './run-tagger';
 
@@ -7,9 +8,7 @@ export function createTaggerHandler(deps: TaggerDeps) {
   return async (event: unknown): Promise<AgentResponse> => {
     const parsed = TaggerEvent.safeParse(event);
     if (!parsed.success) {
-      const reason = parsed.error.issues
-        .map((i) => `${i.path.join('.') || 'event'}: ${i.message}`)
-        .join('; ');
+      const reason = formatIssues(parsed.error, { root: 'event' });
       deps.logger.error('tagger received an invalid event', { reason });
       throw new InvalidEventError(`invalid tagger event: ${reason}`);
     }

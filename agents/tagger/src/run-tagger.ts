@@ -1,7 +1,8 @@
 import { type AgentResponse, isClassified, type TaggerEvent, type TaggerInstrument } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
+import { errorMessage } from '@alex/errors';
 import { createUsageMeter, type LanguageModel, runModelStep, type UsageMeter } from '@alex/llm';
-import { type Clock, errorMessage, type Logger } from '@alex/runtime';
+import type { Clock, Logger } from '@alex/runtime';
 import { Agent, type Model, run } from '@openai/agents-core';
 import { ModelClassification, type StorableClassification, toStorable } from './classification';
 import { TAGGER_INSTRUCTIONS, taggerTask } from './prompts';

@@ -1,39 +1,34 @@
-import { AssetClassType, RegionType, SectorType } from '@alex/contracts';
 import { OFFLINE } from '@alex/llm';
-import { createMemoryLogger, systemClock } from '@alex/runtime';
-import { openSeededDatabase, type SeededDatabase } from '@alex/testing';
+import { agentDeps, taggerAnswer, useSeededDatabase } from '@alex/testing';
 import { Usage } from '@openai/agents-core';
 import { assistantMessage, ScriptedModel } from '@openai/agents-core/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createTaggerHandler, runTagger, type TaggerDeps } from '../src';
 
-const zeros = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0]));
+const stock = taggerAnswer({
+  instrumentType: 'stock',
+  assetClass: 'equity',
+  region: 'north_america',
+  sector: 'technology',
+});
 const classification = (overrides: Record<string, Record<string, number>> = {}) => ({
-  instrument_type: 'stock',
-  allocation_asset_class: { ...zeros(AssetClassType.options), equity: 100, ...overrides.asset },
-  allocation_regions: { ...zeros(RegionType.options), north_america: 100, ...overrides.regions },
-  allocation_sectors: { ...zeros(SectorType.options), technology: 100, ...overrides.sectors },
+  ...stock,
+  allocation_asset_class: { ...stock.allocation_asset_class, ...overrides.asset },
+  allocation_regions: { ...stock.allocation_regions, ...overrides.regions },
+  allocation_sectors: { ...stock.allocation_sectors, ...overrides.sectors },
 });
 const reply = (value: unknown) => ({
   output: [assistantMessage(typeof value === 'string' ? value : JSON.stringify(value))],
   usage: new Usage({ requests: 1, inputTokens: 50, outputTokens: 40, totalTokens: 90 }),
 });
 
-let database: SeededDatabase;
-beforeAll(async () => {
-  database = await openSeededDatabase();
-  await database.repos.instruments.createPlaceholders(['AAPL', 'MSFT', 'ZZZ']);
-});
-afterAll(() => database.close());
+const database = useSeededDatabase();
+beforeAll(() => database.repos.instruments.createPlaceholders(['AAPL', 'MSFT', 'ZZZ']));
 
-function deps(model: ScriptedModel | null): TaggerDeps {
-  return {
-    repos: database.repos,
-    llm: model ? { id: 'scripted', model } : OFFLINE,
-    logger: createMemoryLogger('tagger'),
-    clock: systemClock,
-  };
-}
+const deps = (model: ScriptedModel | null): TaggerDeps => ({
+  ...agentDeps(database, 'tagger'),
+  llm: model ? { id: 'scripted', model } : OFFLINE,
+});
 
 describe('runTagger', () => {
   it('leaves instruments unclassified offline and says so', async () => {

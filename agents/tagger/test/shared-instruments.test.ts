@@ -1,34 +1,25 @@
-import { AssetClassType, RegionType, SectorType } from '@alex/contracts';
-import { createMemoryLogger, systemClock } from '@alex/runtime';
-import { openSeededDatabase, type SeededDatabase } from '@alex/testing';
+import { agentDeps, taggerAnswer, useSeededDatabase } from '@alex/testing';
 import { Usage } from '@openai/agents-core';
 import { assistantMessage, ScriptedModel } from '@openai/agents-core/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runTagger, type TaggerDeps } from '../src';
 
-const zeros = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0]));
-const techStock = {
-  instrument_type: 'stock',
-  allocation_asset_class: { ...zeros(AssetClassType.options), equity: 100 },
-  allocation_regions: { ...zeros(RegionType.options), asia: 100 },
-  allocation_sectors: { ...zeros(SectorType.options), technology: 100 },
-};
+const techStock = taggerAnswer({
+  instrumentType: 'stock',
+  assetClass: 'equity',
+  region: 'asia',
+  sector: 'technology',
+});
 const reply = () => ({
   output: [assistantMessage(JSON.stringify(techStock))],
   usage: new Usage({ requests: 1, inputTokens: 10, outputTokens: 10, totalTokens: 20 }),
 });
 
-let database: SeededDatabase;
-beforeEach(async () => {
-  database = await openSeededDatabase();
-});
-afterEach(() => database.close());
-
+// The tests touch different symbols (SPY is only read), so they share one database.
+const database = useSeededDatabase();
 const deps = (model: ScriptedModel): TaggerDeps => ({
-  repos: database.repos,
+  ...agentDeps(database, 'tagger'),
   llm: { id: 'scripted', model },
-  logger: createMemoryLogger('tagger'),
-  clock: systemClock,
 });
 
 function promptOf(model: ScriptedModel): string {

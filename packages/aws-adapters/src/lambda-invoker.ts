@@ -1,8 +1,8 @@
 import type { AgentName } from '@alex/contracts';
+import { describeError, firstLine, truncate } from '@alex/errors';
 import type { AgentInvoker, InvokeOutcome } from '@alex/runtime';
 import { InvokeCommand, type InvokeCommandOutput, LambdaClient } from '@aws-sdk/client-lambda';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { describeError, truncate } from './errors';
 
 /** Options of {@link createLambdaClient}. */
 export interface LambdaClientOptions {
@@ -106,6 +106,6 @@ function functionErrorText(functionError: string, text: string): string {
   if (typeof parsed !== 'object' || parsed === null) return `${functionError} function error`;
   const { errorType, errorMessage } = parsed as { errorType?: unknown; errorMessage?: unknown };
   const type = typeof errorType === 'string' && errorType ? errorType : functionError;
-  const message = typeof errorMessage === 'string' ? (errorMessage.split('\n')[0] ?? '').trim() : '';
+  const message = typeof errorMessage === 'string' ? firstLine(errorMessage, MAX_ERROR) : '';
   return message ? `${type}: ${message}` : `${type} function error`;
 }

@@ -1,7 +1,7 @@
+import { describeError, errorName, truncate } from '@alex/errors';
 import type { Insight, Knowledge, Logger } from '@alex/runtime';
 import { type QueryOutputVector, QueryVectorsCommand, type S3VectorsClient } from '@aws-sdk/client-s3vectors';
 import { InvokeEndpointCommand, type SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
-import { describeError, errorName, truncate } from './errors';
 import { extractEmbedding } from './extract-embedding';
 
 /** Options of {@link s3VectorsKnowledge}. */

@@ -1,6 +1,6 @@
+import { describeError } from '@alex/errors';
 import type { Result } from '@alex/runtime';
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { describeError } from './errors';
 
 /** A secret read: its string value, or why it could not be read (the value never appears in an error). */
 export type SecretResult = Result<string>;

@@ -1,5 +1,6 @@
+import { describeError } from '@alex/errors';
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { describeError, JobQueueError } from './errors';
+import { JobQueueError } from './errors';
 
 /** The producer side of the analysis job queue: send one message body. */
 export interface JobQueue {

@@ -1,3 +1,4 @@
+import { formatIssues } from '@alex/errors';
 import { z } from 'zod';
 
 /** A job id: a uuid. */
@@ -82,8 +83,5 @@ export function parseJobMessageBody(
   }
   const parsed = AnalysisJobMessage.safeParse(candidate);
   if (parsed.success) return { ok: true, value: parsed.data };
-  return {
-    ok: false,
-    error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
-  };
+  return { ok: false, error: formatIssues(parsed.error, { root: 'body' }) };
 }

@@ -4,6 +4,7 @@ export * from './column-limits';
 export * from './enums';
 export * from './events';
 export * from './job';
+export * from './job-queue';
 export * from './payloads';
 export * from './portfolio';
 export * from './portfolio-import';

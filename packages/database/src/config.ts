@@ -1,3 +1,4 @@
+import { issueLines } from '@alex/errors';
 import { z } from 'zod';
 import { DatabaseConfigError } from './errors';
 
@@ -56,7 +57,7 @@ export function databaseConfigFromEnv(
   const parsed = DatabaseEnv.safeParse(
     Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== '')),
   );
-  if (!parsed.success) fail(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  if (!parsed.success) fail(issueLines(parsed.error));
   const env = parsed.data;
   const driver =
     env.ALEX_DB_DRIVER ?? (env.DATABASE_CLUSTER_ARN ? 'data-api' : env.DATABASE_URL ? 'postgres' : 'pglite');

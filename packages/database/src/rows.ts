@@ -6,6 +6,7 @@ import {
   SectorAllocation,
   User,
 } from '@alex/contracts';
+import { formatIssues } from '@alex/errors';
 import { z } from 'zod';
 import { InvalidRowError } from './errors';
 
@@ -65,6 +66,5 @@ export const JobRow = Job.extend({
 export function parseRow<T extends z.ZodType>(schema: T, row: unknown, table: string): z.output<T> {
   const result = schema.safeParse(row);
   if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-  throw new InvalidRowError(`A ${table} row does not match its schema: ${fields}`);
+  throw new InvalidRowError(`A ${table} row does not match its schema: ${formatIssues(result.error)}`);
 }

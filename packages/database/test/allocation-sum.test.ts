@@ -1,7 +1,8 @@
 import { AssetClassAllocation } from '@alex/contracts';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, TEST_DRIVER, type TestDatabase } from './support/test-database';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from './support/file-database';
+import { TEST_DRIVER } from './support/test-database';
 
 const MAPS = [
   { equity: 81.776857869757, fixed_income: 18.273142130243002 },
@@ -15,15 +16,11 @@ const MAPS = [
 ];
 
 describe(`allocation sums on ${TEST_DRIVER}`, () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase();
-  });
-  afterAll(() => database.close());
+  const database = useTestDatabase();
 
   it('agree between the contracts and the database check for every map', async () => {
     for (const map of MAPS) {
-      const rows = await database.handle.db.execute<{ valid: boolean }>(
+      const rows = await database.db.execute<{ valid: boolean }>(
         sql`SELECT alex_allocation_valid(${JSON.stringify(map)}::jsonb) AS valid`,
       );
       const valid =

@@ -1,8 +1,9 @@
 import type { Job } from '@alex/contracts';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ClaimResult, createRepositories, type Repositories } from '../src';
-import { openTestDatabase, TEST_DRIVER, type TestDatabase } from './support/test-database';
+import { describe, expect, it } from 'vitest';
+import type { ClaimResult } from '../src';
+import { createUserJob, useTestDatabase } from './support/file-database';
+import { TEST_DRIVER } from './support/test-database';
 
 const CLAIMERS = 25;
 const claimer = (n: number) => ({ owner: `lambda:claimer-${n}`, leaseMs: 120_000 });
@@ -10,29 +11,13 @@ const claimer = (n: number) => ({ owner: `lambda:claimer-${n}`, leaseMs: 120_000
 // On postgres the test pool has 30 connections, so these claims are concurrent transactions racing for
 // one row; pglite and the Data API endpoint serialise them, and the outcome must be the same.
 describe(`concurrent job claims on ${TEST_DRIVER}`, () => {
-  let database: TestDatabase;
-  let repos: Repositories;
-
-  beforeAll(async () => {
-    database = await openTestDatabase();
-    repos = createRepositories(database.handle.db);
-  });
-  afterAll(() => database.close());
-
-  async function pendingJob(clerkUserId: string) {
-    await repos.users.upsert({
-      clerkUserId,
-      displayName: null,
-      yearsUntilRetirement: null,
-      targetRetirementIncome: null,
-    });
-    return repos.jobs.create({ clerkUserId, jobType: 'portfolio_analysis', requestPayload: null });
-  }
+  const database = useTestDatabase();
+  const pendingJob = (clerkUserId: string) => createUserJob(database.repos, clerkUserId);
 
   it(`lets exactly one of ${CLAIMERS} concurrent claimers win a job`, async () => {
     const job = await pendingJob('race_one');
     const results = await Promise.all(
-      Array.from({ length: CLAIMERS }, (_, n) => repos.jobs.claim(job.id, claimer(n))),
+      Array.from({ length: CLAIMERS }, (_, n) => database.repos.jobs.claim(job.id, claimer(n))),
     );
     const winners = results.filter((result) => result.ok);
     const losers = results.filter((result): result is Extract<ClaimResult, { ok: false }> => !result.ok);
@@ -46,7 +31,7 @@ describe(`concurrent job claims on ${TEST_DRIVER}`, () => {
         claimedBy: winner.job.claimedBy,
         leaseExpiresAt: winner.job.leaseExpiresAt,
       });
-    expect(await repos.jobs.find(job.id)).toMatchObject({ status: 'running', attempts: 1 });
+    expect(await database.repos.jobs.find(job.id)).toMatchObject({ status: 'running', attempts: 1 });
   });
 
   it('lets each of many jobs be won exactly once when many callers claim them all at once', async () => {
@@ -55,13 +40,13 @@ describe(`concurrent job claims on ${TEST_DRIVER}`, () => {
     // Every job gets five claimers, interleaved so claims of different jobs overlap.
     const attempts = Array.from({ length: 5 }, () => jobs.map((job) => job.id)).flat();
     const results = await Promise.all(
-      attempts.map(async (id, n) => ({ id, result: await repos.jobs.claim(id, claimer(n)) })),
+      attempts.map(async (id, n) => ({ id, result: await database.repos.jobs.claim(id, claimer(n)) })),
     );
     for (const job of jobs) {
       const forJob = results.filter((entry) => entry.id === job.id).map((entry) => entry.result);
       expect(forJob.filter((result) => result.ok)).toHaveLength(1);
       expect(forJob.filter((result) => !result.ok && result.error.reason === 'busy')).toHaveLength(4);
-      expect(await repos.jobs.find(job.id)).toMatchObject({ status: 'running', attempts: 1 });
+      expect(await database.repos.jobs.find(job.id)).toMatchObject({ status: 'running', attempts: 1 });
     }
     const winnerIds = results.flatMap((entry) => (entry.result.ok ? [entry.result.job.id] : []));
     expect(winnerIds.sort()).toEqual(jobs.map((job) => job.id).sort());
@@ -69,25 +54,25 @@ describe(`concurrent job claims on ${TEST_DRIVER}`, () => {
 
   it(`lets exactly one of ${CLAIMERS} concurrent claimers take over a job whose lease has expired`, async () => {
     const job = await pendingJob('race_expired');
-    await repos.jobs.claim(job.id, claimer(200));
-    await database.handle.db.execute(
+    await database.repos.jobs.claim(job.id, claimer(200));
+    await database.db.execute(
       sql`UPDATE jobs SET lease_expires_at = now() - interval '1 minute' WHERE id = ${job.id}::uuid`,
     );
     const results = await Promise.all(
-      Array.from({ length: CLAIMERS }, (_, n) => repos.jobs.claim(job.id, claimer(n))),
+      Array.from({ length: CLAIMERS }, (_, n) => database.repos.jobs.claim(job.id, claimer(n))),
     );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
-    expect(await repos.jobs.find(job.id)).toMatchObject({ status: 'running', attempts: 2 });
+    expect(await database.repos.jobs.find(job.id)).toMatchObject({ status: 'running', attempts: 2 });
   });
 
   it('lets exactly one claimer win again after the job is released', async () => {
     const job = await pendingJob('race_release');
-    await repos.jobs.claim(job.id, claimer(100));
-    expect(await repos.jobs.release(job.id, claimer(100).owner)).toBe(true);
+    await database.repos.jobs.claim(job.id, claimer(100));
+    expect(await database.repos.jobs.release(job.id, claimer(100).owner)).toBe(true);
     const results = await Promise.all(
-      Array.from({ length: CLAIMERS }, (_, n) => repos.jobs.claim(job.id, claimer(n))),
+      Array.from({ length: CLAIMERS }, (_, n) => database.repos.jobs.claim(job.id, claimer(n))),
     );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
-    expect(await repos.jobs.find(job.id)).toMatchObject({ status: 'running', attempts: 2 });
+    expect(await database.repos.jobs.find(job.id)).toMatchObject({ status: 'running', attempts: 2 });
   });
 });

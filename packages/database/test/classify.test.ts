@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRepositories, type Repositories, seedDatabase } from '../src';
-import { openTestDatabase, TEST_DRIVER, type TestDatabase } from './support/test-database';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from './support/file-database';
+import { TEST_DRIVER } from './support/test-database';
 
 describe(`classifying shared instruments on ${TEST_DRIVER}`, () => {
-  let database: TestDatabase;
-  let repos: Repositories;
+  const database = useTestDatabase({ seed: true });
   const classification = {
     instrumentType: 'etf' as const,
     allocationAssetClass: { equity: 100 },
@@ -12,32 +11,25 @@ describe(`classifying shared instruments on ${TEST_DRIVER}`, () => {
     allocationSectors: { financials: 100 },
   };
 
-  beforeAll(async () => {
-    database = await openTestDatabase();
-    repos = createRepositories(database.handle.db);
-    await seedDatabase(database.handle.db);
-  });
-  afterAll(() => database.close());
-
   it('fills every map of a placeholder', async () => {
-    await repos.instruments.createPlaceholders(['NEWX']);
-    expect(await repos.instruments.classify('NEWX', classification)).toBe('classified');
-    const [newx] = await repos.instruments.findMany(['NEWX']);
+    await database.repos.instruments.createPlaceholders(['NEWX']);
+    expect(await database.repos.instruments.classify('NEWX', classification)).toBe('classified');
+    const [newx] = await database.repos.instruments.findMany(['NEWX']);
     expect(newx).toMatchObject({ instrumentType: 'etf', allocationRegions: { europe: 60, asia: 40 } });
   });
 
   it('leaves a classified instrument exactly as it was', async () => {
-    const [before] = await repos.instruments.findMany(['SPY']);
-    expect(await repos.instruments.classify('SPY', classification)).toBe('already_classified');
-    expect(await repos.instruments.findMany(['SPY'])).toEqual([before]);
+    const [before] = await database.repos.instruments.findMany(['SPY']);
+    expect(await database.repos.instruments.classify('SPY', classification)).toBe('already_classified');
+    expect(await database.repos.instruments.findMany(['SPY'])).toEqual([before]);
   });
 
   it('keeps maps that are set and fills the empty ones', async () => {
-    await repos.instruments.upsertMany([
+    await database.repos.instruments.upsertMany([
       { symbol: 'PART', name: 'Part', instrumentType: 'bond_fund', allocationSectors: { treasury: 100 } },
     ]);
-    expect(await repos.instruments.classify('PART', classification)).toBe('classified');
-    const [part] = await repos.instruments.findMany(['PART']);
+    expect(await database.repos.instruments.classify('PART', classification)).toBe('classified');
+    const [part] = await database.repos.instruments.findMany(['PART']);
     expect(part).toMatchObject({
       instrumentType: 'bond_fund',
       allocationAssetClass: { equity: 100 },
@@ -46,7 +38,7 @@ describe(`classifying shared instruments on ${TEST_DRIVER}`, () => {
   });
 
   it('reports an unknown symbol without creating it', async () => {
-    expect(await repos.instruments.classify('GHOST', classification)).toBe('not_found');
-    expect(await repos.instruments.findMany(['GHOST'])).toEqual([]);
+    expect(await database.repos.instruments.classify('GHOST', classification)).toBe('not_found');
+    expect(await database.repos.instruments.findMany(['GHOST'])).toEqual([]);
   });
 });

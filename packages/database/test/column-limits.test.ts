@@ -9,10 +9,11 @@ import {
   VARCHAR_LENGTH,
 } from '@alex/contracts';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { failureOf } from './error-chain';
 import { rawRows } from './raw-rows';
-import { openTestDatabase, TEST_DRIVER, type TestDatabase } from './support/test-database';
+import { useTestDatabase } from './support/file-database';
+import { TEST_DRIVER } from './support/test-database';
 
 // Every column whose limits the contracts' validation relies on, with the shape the contracts give it.
 const DECIMALS: Record<string, DecimalShape> = {
@@ -43,13 +44,12 @@ interface ColumnRow {
 }
 
 describe(`column limits on ${TEST_DRIVER}`, () => {
-  let database: TestDatabase;
+  const database = useTestDatabase();
   let columns: Map<string, ColumnRow>;
 
   beforeAll(async () => {
-    database = await openTestDatabase();
     const rows = await rawRows<ColumnRow>(
-      database.handle.db,
+      database.db,
       sql`SELECT table_name || '.' || column_name AS column, data_type, numeric_precision, numeric_scale,
                  character_maximum_length
           FROM information_schema.columns
@@ -58,7 +58,6 @@ describe(`column limits on ${TEST_DRIVER}`, () => {
     );
     columns = new Map(rows.map((row) => [row.column, row]));
   });
-  afterAll(() => database.close());
 
   const shapeOf = (name: string) => {
     const row = columns.get(name);
@@ -98,7 +97,7 @@ describe(`column limits on ${TEST_DRIVER}`, () => {
   });
 
   it('holds exactly the range the contracts accept: one step beyond overflows or is stored as 0', async () => {
-    const db = database.handle.db;
+    const { db } = database;
     for (const shape of [QUANTITY, MONEY, PRICE, CASH_INTEREST]) {
       const type = sql.raw(`numeric(${shape.precision}, ${shape.scale})`);
       const [edges] = await rawRows<{ largest: string; smallest: string; below: string }>(

@@ -1,10 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AlexDatabase } from '../src';
 import * as schema from '../src/schema';
 import { failureOf } from './error-chain';
 import { rawRows } from './raw-rows';
-import { openTestDatabase, TEST_DRIVER, type TestDatabase } from './support/test-database';
+import { useTestDatabase } from './support/file-database';
+import { TEST_DRIVER } from './support/test-database';
 
 // SQLSTATE codes; the Data API reports only the database's message, so there the constraint name must do.
 const CHECK_VIOLATION = '23514';
@@ -12,15 +13,13 @@ const FOREIGN_KEY_VIOLATION = '23503';
 const UNIQUE_VIOLATION = '23505';
 
 describe(`database constraints on ${TEST_DRIVER}`, () => {
-  let database: TestDatabase;
+  const database = useTestDatabase();
   let db: AlexDatabase;
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    db = database.handle.db;
+    db = database.db;
     await db.insert(schema.instruments).values({ symbol: 'CON', name: 'Constraint Fund' });
   });
-  afterAll(() => database.close());
 
   async function expectViolation(statement: PromiseLike<unknown>, constraint: string, code: string) {
     const failure = await failureOf(statement);
@@ -132,23 +131,27 @@ describe(`database constraints on ${TEST_DRIVER}`, () => {
     );
   });
 
-  it('rejects a position whose symbol has no instrument', async () => {
-    const accountId = await newAccount('con_fk');
-    await expectViolation(
-      db.insert(schema.positions).values({ accountId, symbol: 'NOPE', quantity: 1 }),
-      'positions_symbol_instruments_symbol_fk',
-      FOREIGN_KEY_VIOLATION,
-    );
-  });
-
-  it('rejects a second position of the same symbol in one account', async () => {
-    const accountId = await newAccount('con_unique');
-    await db.insert(schema.positions).values({ accountId, symbol: 'CON', quantity: 1 });
-    await expectViolation(
-      db.insert(schema.positions).values({ accountId, symbol: 'CON', quantity: 2 }),
-      'positions_account_id_symbol_key',
-      UNIQUE_VIOLATION,
-    );
+  it.each([
+    {
+      refused: 'a position whose symbol has no instrument',
+      user: 'con_fk',
+      held: [],
+      position: { symbol: 'NOPE', quantity: 1 },
+      constraint: 'positions_symbol_instruments_symbol_fk',
+      code: FOREIGN_KEY_VIOLATION,
+    },
+    {
+      refused: 'a second position of the same symbol in one account',
+      user: 'con_unique',
+      held: [{ symbol: 'CON', quantity: 1 }],
+      position: { symbol: 'CON', quantity: 2 },
+      constraint: 'positions_account_id_symbol_key',
+      code: UNIQUE_VIOLATION,
+    },
+  ])('rejects $refused', async ({ user, held, position, constraint, code }) => {
+    const accountId = await newAccount(user);
+    for (const row of held) await db.insert(schema.positions).values({ accountId, ...row });
+    await expectViolation(db.insert(schema.positions).values({ accountId, ...position }), constraint, code);
   });
 
   it('deletes a user’s accounts, positions and jobs with the user', async () => {

@@ -1,16 +1,11 @@
+import { findCause } from '@alex/errors';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AlexDatabase,
-  createRepositories,
-  findCause,
-  type Repositories,
-  ResultTooLargeError,
-  UtcTimestamp,
-} from '../src';
+import { describe, expect, it } from 'vitest';
+import { type AlexDatabase, createRepositories, ResultTooLargeError, UtcTimestamp } from '../src';
 import { failureOf } from './error-chain';
 import { rawRows } from './raw-rows';
-import { openTestDatabase, TEST_DRIVER, type TestDatabase } from './support/test-database';
+import { createUserJob, useTestDatabase } from './support/file-database';
+import { TEST_DRIVER } from './support/test-database';
 
 const MINUTE = 60_000;
 
@@ -35,64 +30,47 @@ const RAW_VALUES = {
 } as const;
 
 describe(`Data API pitfalls on ${TEST_DRIVER}`, () => {
-  let database: TestDatabase;
-  let db: AlexDatabase;
-  let repos: Repositories;
-
-  beforeAll(async () => {
-    database = await openTestDatabase();
-    db = database.handle.db;
-    repos = createRepositories(db);
-  });
-  afterAll(() => database.close());
-
-  async function newJob(clerkUserId: string) {
-    await repos.users.upsert({
-      clerkUserId,
-      displayName: null,
-      yearsUntilRetirement: null,
-      targetRetirementIncome: null,
-    });
-    return repos.jobs.create({ clerkUserId, jobType: 'risk_assessment', requestPayload: { n: 1 } });
-  }
+  const database = useTestDatabase();
+  const newJob = (clerkUserId: string) =>
+    createUserJob(database.repos, clerkUserId, { jobType: 'risk_assessment', requestPayload: { n: 1 } });
 
   it('binds uuid and jsonb parameters of raw SQL given explicit casts', async () => {
     const job = await newJob('pit_params');
     const payload = { summary: 'ünïcödé ✓', values: [0.1, 2.5], nested: { ok: true } };
-    await db.execute(
+    await database.db.execute(
       sql`update jobs set summary_payload = ${JSON.stringify(payload)}::jsonb where id = ${job.id}::uuid`,
     );
     const rows = await rawRows(
-      db,
+      database.db,
       sql`select id, summary_payload ->> 'summary' as summary from jobs where id = ${job.id}::uuid`,
     );
     expect(rows).toEqual([{ id: job.id, summary: 'ünïcödé ✓' }]);
-    expect((await repos.jobs.find(job.id))?.summaryPayload).toEqual(payload);
+    expect((await database.repos.jobs.find(job.id))?.summaryPayload).toEqual(payload);
   });
 
   it.runIf(TEST_DRIVER === 'data-api')(
     'refuses a uuid comparison with an uncast string parameter',
     async () => {
       const job = await newJob('pit_uncast');
-      const failure = await failureOf(db.execute(sql`select id from jobs where id = ${job.id}`));
+      const failure = await failureOf(database.db.execute(sql`select id from jobs where id = ${job.id}`));
       expect(failure.text).toMatch(/operator does not exist: uuid = (text|character varying)/);
     },
   );
 
   it('returns numeric columns through the repositories as exact numbers', async () => {
-    await repos.instruments.upsertMany([
+    await database.repos.instruments.upsertMany([
       { symbol: 'TINY', name: 'Tiny', currentPrice: 0.0001 },
       { symbol: 'HUGE', name: 'Huge', currentPrice: 12345678.1234 },
     ]);
-    const [huge, tiny] = await repos.instruments.findMany(['TINY', 'HUGE']);
+    const [huge, tiny] = await database.repos.instruments.findMany(['TINY', 'HUGE']);
     expect([huge?.currentPrice, tiny?.currentPrice]).toEqual([12345678.1234, 0.0001]);
-    await repos.users.upsert({
+    await database.repos.users.upsert({
       clerkUserId: 'pit_numeric',
       displayName: null,
       yearsUntilRetirement: 1,
       targetRetirementIncome: 98765.43,
     });
-    await repos.portfolios.replaceAccounts('pit_numeric', [
+    await database.repos.portfolios.replaceAccounts('pit_numeric', [
       {
         accountName: 'Exact',
         accountPurpose: null,
@@ -104,7 +82,7 @@ describe(`Data API pitfalls on ${TEST_DRIVER}`, () => {
         ],
       },
     ]);
-    const portfolio = await repos.portfolios.load('pit_numeric');
+    const portfolio = await database.repos.portfolios.load('pit_numeric');
     expect(portfolio?.user.targetRetirementIncome).toBe(98765.43);
     const [account] = portfolio?.accounts ?? [];
     expect([account?.cashBalance, account?.cashInterest]).toEqual([12345678.91, 0.0425]);
@@ -116,7 +94,7 @@ describe(`Data API pitfalls on ${TEST_DRIVER}`, () => {
 
   it(`returns raw numeric, bigint and timestamptz values the way ${TEST_DRIVER} does`, async () => {
     const [row] = await rawRows(
-      db,
+      database.db,
       sql`select 1.50::numeric as numeric, 10000000000::bigint as bigint, now() as timestamptz`,
     );
     const expected = RAW_VALUES[TEST_DRIVER];
@@ -128,14 +106,16 @@ describe(`Data API pitfalls on ${TEST_DRIVER}`, () => {
   it('reads timestamps in UTC although the process runs in America/New_York', async () => {
     expect(new Date('2024-01-15T12:00:00').getTimezoneOffset()).toBe(300);
     const job = await newJob('pit_time');
-    const [clock] = await rawRows(db, sql`select now() as now`);
+    const [clock] = await rawRows(database.db, sql`select now() as now`);
     const databaseNow = UtcTimestamp.parse(clock?.now);
     expect(Math.abs(databaseNow.getTime() - Date.now())).toBeLessThan(MINUTE);
     expect(Math.abs(job.createdAt.getTime() - databaseNow.getTime())).toBeLessThan(MINUTE);
 
     const instant = '2024-06-01T12:34:56.789Z';
-    await db.execute(sql`update jobs set completed_at = ${instant}::timestamptz where id = ${job.id}::uuid`);
-    expect((await repos.jobs.find(job.id))?.completedAt?.toISOString()).toBe(instant);
+    await database.db.execute(
+      sql`update jobs set completed_at = ${instant}::timestamptz where id = ${job.id}::uuid`,
+    );
+    expect((await database.repos.jobs.find(job.id))?.completedAt?.toISOString()).toBe(instant);
   });
 
   it('parses zone-less timestamp text as UTC and honours explicit offsets', () => {
@@ -149,7 +129,7 @@ describe(`Data API pitfalls on ${TEST_DRIVER}`, () => {
   });
 
   it('writes nothing when a transaction throws', async () => {
-    const work = db.transaction(async (tx) => {
+    const work = database.db.transaction(async (tx) => {
       const scoped = createRepositories(tx as unknown as AlexDatabase);
       await scoped.users.upsert({
         clerkUserId: 'pit_rollback',
@@ -165,12 +145,12 @@ describe(`Data API pitfalls on ${TEST_DRIVER}`, () => {
       throw new Error('abandon the transaction');
     });
     await expect(work).rejects.toThrow('abandon the transaction');
-    expect(await repos.users.find('pit_rollback')).toBeNull();
-    expect(await repos.jobs.listByUser('pit_rollback')).toEqual([]);
+    expect(await database.repos.users.find('pit_rollback')).toBeNull();
+    expect(await database.repos.jobs.listByUser('pit_rollback')).toEqual([]);
   });
 
   it('commits a transaction whose reads see its own writes', async () => {
-    const jobId = await db.transaction(async (tx) => {
+    const jobId = await database.db.transaction(async (tx) => {
       const scoped = createRepositories(tx as unknown as AlexDatabase);
       await scoped.users.upsert({
         clerkUserId: 'pit_commit',
@@ -190,12 +170,12 @@ describe(`Data API pitfalls on ${TEST_DRIVER}`, () => {
       ]);
       return job.id;
     });
-    expect(await repos.jobs.find(jobId)).toMatchObject({ status: 'running', attempts: 1 });
-    expect((await repos.users.find('pit_commit'))?.yearsUntilRetirement).toBe(3);
+    expect(await database.repos.jobs.find(jobId)).toMatchObject({ status: 'running', attempts: 1 });
+    expect((await database.repos.users.find('pit_commit'))?.yearsUntilRetirement).toBe(3);
   });
 
   it.runIf(TEST_DRIVER === 'data-api')('refuses a result over 1 MiB with ResultTooLargeError', async () => {
-    const error = await db
+    const error = await database.db
       .execute(sql`select repeat('x', 1100000) as big`)
       .catch((caught: unknown) => caught);
     expect(findCause(error, ResultTooLargeError)?.message).toMatch(/1 MiB/);
@@ -206,13 +186,13 @@ describe(`Data API pitfalls on ${TEST_DRIVER}`, () => {
     async () => {
       await newJob('pit_large');
       for (let n = 0; n < 25; n++) {
-        await repos.jobs.create({
+        await database.repos.jobs.create({
           clerkUserId: 'pit_large',
           jobType: 'risk_assessment',
           requestPayload: { text: 'y'.repeat(50_000) },
         });
       }
-      const failure = await failureOf(repos.jobs.listByUser('pit_large', 30));
+      const failure = await failureOf(database.repos.jobs.listByUser('pit_large', 30));
       expect(failure.errors.some((error) => error instanceof ResultTooLargeError)).toBe(true);
     },
   );
@@ -220,7 +200,7 @@ describe(`Data API pitfalls on ${TEST_DRIVER}`, () => {
   it.skipIf(TEST_DRIVER === 'data-api')(
     'returns results over 1 MiB on drivers without the Data API limit',
     async () => {
-      const [row] = await rawRows<{ big: string }>(db, sql`select repeat('x', 1100000) as big`);
+      const [row] = await rawRows<{ big: string }>(database.db, sql`select repeat('x', 1100000) as big`);
       expect(row?.big).toHaveLength(1_100_000);
     },
   );

@@ -9,7 +9,7 @@ export interface ErrorChain {
 }
 
 /** Walks an error's `cause` chain: drivers disagree on where the database's own message ends up. */
-export function errorChain(error: unknown): ErrorChain {
+function errorChain(error: unknown): ErrorChain {
   const errors: unknown[] = [];
   const parts: string[] = [];
   let code: string | undefined;

@@ -1,30 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRepositories, type Repositories, SEED_INSTRUMENTS, seedDatabase, TEST_USER_ID } from '../src';
-import { openTestDatabase, TEST_DRIVER, type TestDatabase } from './support/test-database';
+import { describe, expect, it } from 'vitest';
+import { SEED_INSTRUMENTS, seedDatabase, TEST_USER_ID } from '../src';
+import { useTestDatabase } from './support/file-database';
+import { TEST_DRIVER } from './support/test-database';
 
 describe(`portfolio loader on ${TEST_DRIVER}`, () => {
-  let database: TestDatabase;
-  let repos: Repositories;
-
-  beforeAll(async () => {
-    database = await openTestDatabase();
-    repos = createRepositories(database.handle.db);
-    await seedDatabase(database.handle.db);
-  });
-  afterAll(() => database.close());
+  const database = useTestDatabase({ seed: true });
 
   it('seeds the 22 reference instruments with prices and complete allocations', async () => {
-    const instruments = await repos.instruments.list();
+    const instruments = await database.repos.instruments.list();
     expect(instruments.map((i) => i.symbol)).toEqual(SEED_INSTRUMENTS.map((i) => i.symbol).sort());
     const spy = instruments.find((i) => i.symbol === 'SPY');
     expect(spy?.currentPrice).toBe(450.25);
     expect(spy?.allocationSectors.technology).toBe(28);
-    expect(await repos.instruments.listUnclassified()).toEqual([]);
+    expect(await database.repos.instruments.listUnclassified()).toEqual([]);
   });
 
   it('loads the test user with accounts in creation order, positions and instruments in three queries', async () => {
     database.queries.reset();
-    const portfolio = await repos.portfolios.load(TEST_USER_ID);
+    const portfolio = await database.repos.portfolios.load(TEST_USER_ID);
     expect(database.queries.count).toBe(3);
     expect(portfolio?.user).toMatchObject({ displayName: 'Test User', yearsUntilRetirement: 25 });
     expect(portfolio?.user.assetClassTargets).toEqual({ equity: 70, fixed_income: 30 });
@@ -44,9 +37,9 @@ describe(`portfolio loader on ${TEST_DRIVER}`, () => {
   });
 
   it('keeps the query count fixed however many positions the user holds', async () => {
-    await seedDatabase(database.handle.db);
+    await seedDatabase(database.db);
     const symbols = SEED_INSTRUMENTS.map((i) => i.symbol);
-    await repos.portfolios.replaceAccounts(
+    await database.repos.portfolios.replaceAccounts(
       TEST_USER_ID,
       [1, 2, 3, 4].map((n) => ({
         accountName: `Account ${n}`,
@@ -57,21 +50,21 @@ describe(`portfolio loader on ${TEST_DRIVER}`, () => {
       })),
     );
     database.queries.reset();
-    const portfolio = await repos.portfolios.load(TEST_USER_ID);
+    const portfolio = await database.repos.portfolios.load(TEST_USER_ID);
     expect(database.queries.count).toBe(3);
     expect(portfolio?.accounts.flatMap((a) => a.positions)).toHaveLength(88);
-    await seedDatabase(database.handle.db);
+    await seedDatabase(database.db);
   });
 
   it('re-seeding restores exactly the reference portfolio instead of adding positions', async () => {
-    await seedDatabase(database.handle.db);
-    await seedDatabase(database.handle.db);
-    const portfolio = await repos.portfolios.load(TEST_USER_ID);
+    await seedDatabase(database.db);
+    await seedDatabase(database.db);
+    const portfolio = await database.repos.portfolios.load(TEST_USER_ID);
     expect(portfolio?.accounts.flatMap((a) => a.positions)).toHaveLength(5);
     expect(portfolio?.accounts).toHaveLength(3);
   });
 
   it('returns null for an unknown user', async () => {
-    expect(await repos.portfolios.load('nobody')).toBeNull();
+    expect(await database.repos.portfolios.load('nobody')).toBeNull();
   });
 });

@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRepositories, seedDemoOnce, TEST_USER_ID } from '../src';
-import { openTestDatabase, TEST_DRIVER, type TestDatabase } from './support/test-database';
+import { describe, expect, it } from 'vitest';
+import { seedDemoOnce, TEST_USER_ID } from '../src';
+import { useTestDatabase } from './support/file-database';
+import { TEST_DRIVER } from './support/test-database';
 
 describe(`first-run seeding on ${TEST_DRIVER}`, () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase();
-  });
-  afterAll(() => database.close());
+  const database = useTestDatabase();
 
   it('seeds once when several callers race, and never again', async () => {
-    const results = await Promise.all(Array.from({ length: 5 }, () => seedDemoOnce(database.handle.db)));
+    const results = await Promise.all(Array.from({ length: 5 }, () => seedDemoOnce(database.db)));
     expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await seedDemoOnce(database.handle.db)).toBe(false);
-    const portfolio = await createRepositories(database.handle.db).portfolios.load(TEST_USER_ID);
+    expect(await seedDemoOnce(database.db)).toBe(false);
+    const portfolio = await database.repos.portfolios.load(TEST_USER_ID);
     expect(portfolio?.accounts).toHaveLength(3);
   });
 });

@@ -1,13 +1,13 @@
 import { readSecretString } from '@alex/aws-adapters';
 import { createRepositories, type Repositories } from '@alex/database';
 import { openDataApiDatabase } from '@alex/database/data-api';
+import { errorMessage } from '@alex/errors';
 import { type LanguageModel, OFFLINE } from '@alex/llm';
 import { BedrockModel } from '@alex/llm/bedrock';
 import {
   type Clock,
   type CommonAgentEnv,
   createJsonLogger,
-  errorMessage,
   type Logger,
   retryingRepositories,
   systemClock,

@@ -1,6 +1,13 @@
-/** Base class of this package's errors: keeps the cause and a stable name (bundles minify class names). */
-export class LlmError extends Error {
+import { AlexError } from '@alex/errors';
+
+/** Base class of this package's errors. */
+export class LlmError extends AlexError {
   override name = 'LlmError';
+}
+
+/** Thrown when the model configuration is incomplete; names every variable at fault. */
+export class LlmConfigError extends LlmError {
+  override name = 'LlmConfigError';
 }
 
 /** A model attempt that produced no answer within its time budget; transient, so the retry layer may retry it. */

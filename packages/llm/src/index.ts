@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './language-model';
 export * from './llm-config';
+export * from './markdown-output';
 export * from './metered-model';
 export * from './run-model-step';

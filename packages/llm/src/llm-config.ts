@@ -1,4 +1,6 @@
+import { formatIssues } from '@alex/errors';
 import { z } from 'zod';
+import { LlmConfigError } from './errors';
 
 /** Which model provider to use and how to reach it. */
 export type LlmConfig =
@@ -17,11 +19,6 @@ const LlmEnv = z.object({
   BEDROCK_REGION: z.string().min(1).default('us-east-1'),
 });
 
-/** Thrown when the model configuration is incomplete; names every variable at fault. */
-export class LlmConfigError extends Error {
-  override name = 'LlmConfigError';
-}
-
 /**
  * Reads the model settings: offline unless LLM_PROVIDER says otherwise (or LLM_BASE_URL is set, which
  * implies an OpenAI-compatible endpoint such as Ollama at http://localhost:11434/v1). LLM_PROVIDER=bedrock
@@ -33,9 +30,7 @@ export function llmConfigFromEnv(env: Record<string, string | undefined>): LlmCo
     Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')),
   );
   if (!parsed.success) {
-    throw new LlmConfigError(
-      `Invalid model configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
+    throw new LlmConfigError(`Invalid model configuration: ${formatIssues(parsed.error)}`);
   }
   const values = parsed.data;
   const provider = values.LLM_PROVIDER ?? (values.LLM_BASE_URL ? 'openai-compatible' : 'offline');

@@ -1,10 +1,11 @@
+import { formatIssues, isTransientError } from '@alex/errors';
 import {
   MaxTurnsExceededError,
   type Model,
   ModelBehaviorError,
   setTracingDisabled,
 } from '@openai/agents-core';
-import { ModelRetriesExhaustedError } from './errors';
+import { z } from 'zod';
 import type { LanguageModel, UsageMeter } from './language-model';
 import { meteredModel } from './metered-model';
 
@@ -33,37 +34,26 @@ export interface ModelStepOptions<T> {
 // The SDK exports traces to OpenAI by default; nothing leaves the machine unless tracing is configured.
 setTracingDisabled(true);
 
-const TRANSIENT_STATUS = new Set([408, 409, 429, 500, 502, 503, 504]);
-
 /**
- * True for failures a retry can fix: timeouts, throttling, server errors, dropped connections. A model that
- * retries on its own (Bedrock) reports a spent retry budget as ModelRetriesExhaustedError, which is not
- * transient here, so the two retry layers never multiply.
+ * True for failures a retry can fix ({@link isTransientError}), except the Agents SDK's behaviour errors,
+ * whose class names say nothing. A model that retries on its own (Bedrock) reports a spent retry budget as
+ * ModelRetriesExhaustedError, which is permanent, so the two retry layers never multiply.
  */
 export function isTransientModelError(error: unknown): boolean {
-  if (
-    error instanceof ModelBehaviorError ||
-    error instanceof MaxTurnsExceededError ||
-    error instanceof ModelRetriesExhaustedError
-  ) {
-    return false;
-  }
-  const status = (error as { status?: unknown } | null)?.status;
-  if (typeof status === 'number') return TRANSIENT_STATUS.has(status);
-  const name = (error as { name?: unknown } | null)?.name;
   return (
-    name === 'APIConnectionError' || name === 'APIConnectionTimeoutError' || name === 'ThrottlingException'
+    !(error instanceof ModelBehaviorError || error instanceof MaxTurnsExceededError) &&
+    isTransientError(error)
   );
 }
 
 function describe(error: unknown): string {
-  // Output that failed validation (zod) is summarised by its messages, not its JSON issue list.
-  const issues = (error as { issues?: unknown } | null)?.issues;
-  const message = Array.isArray(issues)
-    ? `invalid output: ${issues.map((issue) => (issue as { message?: string }).message ?? 'invalid').join('; ')}`
-    : error instanceof Error
-      ? error.message
-      : String(error);
+  // Output that failed validation (zod) is summarised by its issues, not its JSON issue list.
+  const message =
+    error instanceof z.core.$ZodError
+      ? `invalid output: ${formatIssues(error.issues)}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
   return message.replace(/\s+/g, ' ').slice(0, 300);
 }
 

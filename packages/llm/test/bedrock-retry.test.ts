@@ -1,3 +1,4 @@
+import { isTransientError } from '@alex/errors';
 import {
   BedrockRuntimeClient,
   ConverseCommand,
@@ -6,12 +7,7 @@ import {
 import { Agent, run } from '@openai/agents-core';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  BedrockModel,
-  type BedrockRetryOptions,
-  isRetryableBedrockError,
-  ModelCallTimeoutError,
-} from '../src/bedrock';
+import { BedrockModel, type BedrockRetryOptions, ModelCallTimeoutError } from '../src/bedrock';
 import {
   createUsageMeter,
   isTransientModelError,
@@ -131,7 +127,7 @@ describe('Bedrock retries', () => {
   });
 });
 
-describe('isRetryableBedrockError', () => {
+describe('isTransientError on Bedrock errors', () => {
   it.each([
     ['ThrottlingException', converseError('converse-throttling-exception'), true],
     ['ModelNotReadyException', new ModelNotReadyException({ message: 'warming', $metadata: {} }), true],
@@ -147,7 +143,7 @@ describe('isRetryableBedrockError', () => {
     ],
     ['a plain bug', new TypeError('undefined is not a function'), false],
   ])('classifies %s', (_label, error, retryable) => {
-    expect(isRetryableBedrockError(error)).toBe(retryable);
+    expect(isTransientError(error)).toBe(retryable);
   });
 
   it('marks an exhausted call as not transient for runModelStep', () => {

@@ -1,5 +1,5 @@
 import type { AgentName } from '@alex/contracts';
-import { errorMessage } from './errors';
+import { errorMessage } from '@alex/errors';
 import type { AgentInvoker } from './ports';
 
 /** A handler as the invoker calls it: the event in, the response payload out. */

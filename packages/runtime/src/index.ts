@@ -8,5 +8,4 @@ export * from './parse-config';
 export * from './ports';
 export * from './process-alive';
 export * from './result';
-export * from './stored-prices';
 export * from './transient-retry';

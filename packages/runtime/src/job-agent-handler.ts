@@ -1,5 +1,6 @@
 import { type AgentName, type AgentResponse, JobEvent } from '@alex/contracts';
-import { errorMessage, InvalidEventError } from './errors';
+import { errorMessage, formatIssues } from '@alex/errors';
+import { InvalidEventError } from './errors';
 import type { Logger } from './logger';
 
 /**
@@ -14,9 +15,7 @@ export function createJobAgentHandler(
   return async (event: unknown): Promise<AgentResponse> => {
     const parsed = JobEvent.safeParse(event);
     if (!parsed.success) {
-      const reason = parsed.error.issues
-        .map((i) => `${i.path.join('.') || 'event'}: ${i.message}`)
-        .join('; ');
+      const reason = formatIssues(parsed.error, { root: 'event' });
       logger.error(`${agent} received an invalid event`, { reason });
       throw new InvalidEventError(`invalid ${agent} event: ${reason}`);
     }

@@ -1,3 +1,4 @@
+import { formatIssues } from '@alex/errors';
 import type { z } from 'zod';
 import { ConfigError } from './errors';
 
@@ -14,9 +15,8 @@ export function parseConfig<T extends z.ZodType>(
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
-    const name = issue.path.join('.');
-    const source = sources[name] ? ` (set by ${sources[name]})` : '';
-    return `${name}: ${issue.message}${source}`;
+    const source = sources[issue.path.join('.')];
+    return `${formatIssues([issue])}${source ? ` (set by ${source})` : ''}`;
   });
   throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
 }

@@ -1,5 +1,5 @@
+import { isTransientError } from '@alex/errors';
 import pRetry from 'p-retry';
-import { isTransientError } from './errors';
 
 /** How long and how often a call is retried on transient errors. */
 export interface TransientRetryOptions {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Job } from '@alex/contracts';
-import type { Repositories } from '@alex/database';
+import type { Repositories, UserInput } from '@alex/database';
 
 /**
  * Creates a job for the user (with the given id, when a recorded event names one) and claims it, as `owner`
@@ -22,6 +22,22 @@ export async function createRunningJob(
   );
   if (!claim.ok) throw new Error(`could not claim test job ${job.id}`);
   return claim.job;
+}
+
+/** Creates the user (or replaces their profile: no name or goals unless given) and a pending analysis for them. */
+export async function createUserJob(
+  repos: Repositories,
+  clerkUserId: string,
+  profile: Partial<Omit<UserInput, 'clerkUserId'>> = {},
+): Promise<Job> {
+  await repos.users.upsert({
+    clerkUserId,
+    displayName: null,
+    yearsUntilRetirement: null,
+    targetRetirementIncome: null,
+    ...profile,
+  });
+  return repos.jobs.create({ clerkUserId, jobType: 'portfolio_analysis', requestPayload: null });
 }
 
 /** Reads a recorded event (JSON) relative to the calling test file's URL. */

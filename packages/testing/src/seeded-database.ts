@@ -1,6 +1,7 @@
-import { createRepositories, type DatabaseHandle, type Repositories, seedDatabase } from '@alex/database';
+import { createRepositories, type DatabaseHandle, type Repositories } from '@alex/database';
 import { openPgliteDatabase } from '@alex/database/pglite';
-import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll } from 'vitest';
+import { openPgliteTemplate } from './pglite-templates';
 
 /** A migrated and seeded in-memory database, its repositories, and how to close it. */
 export interface SeededDatabase {
@@ -9,23 +10,18 @@ export interface SeededDatabase {
   close(): Promise<void>;
 }
 
-let template: Promise<PGlite> | undefined;
-
-// Migrating and seeding PGlite takes seconds; do it once per test file and clone the result (~0.3 s).
-async function seededTemplate(): Promise<PGlite> {
-  template ??= (async () => {
-    const client = await PGlite.create();
-    const handle = await openPgliteDatabase({ client });
-    await handle.migrate();
-    await seedDatabase(handle.db);
-    return client;
-  })();
-  return template;
-}
-
 /** Opens a fresh copy of the seeded database (22 instruments, test_user_001, market notes). */
 export async function openSeededDatabase(): Promise<SeededDatabase> {
-  const client = (await (await seededTemplate()).clone()) as PGlite;
-  const handle = await openPgliteDatabase({ client });
+  const handle = await openPgliteDatabase({ client: await openPgliteTemplate('seeded') });
   return { handle, repos: createRepositories(handle.db), close: () => handle.close() };
+}
+
+/** Opens a fresh copy of the seeded database before the calling file's (or suite's) tests, closed after them. */
+export function useSeededDatabase(): SeededDatabase {
+  const database = {} as SeededDatabase;
+  beforeAll(async () => {
+    Object.assign(database, await openSeededDatabase());
+  });
+  afterAll(() => database.close());
+  return database;
 }

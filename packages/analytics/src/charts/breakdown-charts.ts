@@ -1,34 +1,39 @@
 import type { PortfolioAnalytics } from '../analysis';
+import type { Breakdown } from '../analysis/breakdown';
 import { breakdownData, type CoveredChart, capWithRest, coverageOf, coveredChart } from './chart-data';
-import { ASSET_CLASS_COLORS, REGION_COLORS, SECTOR_COLORS } from './chart-style';
+import { ASSET_CLASS_COLORS, type ChartColor, REGION_COLORS, SECTOR_COLORS } from './chart-style';
 
 /** How many sectors are drawn before the rest are grouped. */
 const TOP_SECTORS = 8;
 
+/** A chart of one breakdown, saying what its coverage is measured against and what it leaves out. */
+function breakdownChart<K extends string>(
+  analytics: PortfolioAnalytics,
+  key: 'asset_allocation' | 'geographic_exposure',
+  breakdown: Breakdown<K>,
+  colors: Readonly<Record<K, ChartColor>>,
+  whole: { total: number; what: string; missing: string },
+): CoveredChart | null {
+  const coverage = coverageOf(breakdown.covers, whole.total, whole.what, whole.missing);
+  return coveredChart(key, breakdownData(breakdown, colors), breakdown.covers, coverage, analytics);
+}
+
 /** Asset classes (cash included) as a pie covering the whole priced portfolio. */
 export function assetAllocationChart(analytics: PortfolioAnalytics): CoveredChart | null {
-  const { assetClasses, valuation } = analytics;
-  const coverage = coverageOf(
-    assetClasses.covers,
-    valuation.total,
-    'the whole priced portfolio including cash',
-    'holdings without an asset-class classification',
-  );
-  const data = breakdownData(assetClasses, ASSET_CLASS_COLORS);
-  return coveredChart('asset_allocation', data, assetClasses.covers, coverage, analytics);
+  return breakdownChart(analytics, 'asset_allocation', analytics.assetClasses, ASSET_CLASS_COLORS, {
+    total: analytics.valuation.total,
+    what: 'the whole priced portfolio including cash',
+    missing: 'holdings without an asset-class classification',
+  });
 }
 
 /** Regions of the region-classified holdings as a donut. */
 export function geographicExposureChart(analytics: PortfolioAnalytics): CoveredChart | null {
-  const { regions, valuation } = analytics;
-  const coverage = coverageOf(
-    regions.covers,
-    valuation.positionsValue,
-    'all priced holdings (cash has no region)',
-    'holdings without a region classification',
-  );
-  const data = breakdownData(regions, REGION_COLORS);
-  return coveredChart('geographic_exposure', data, regions.covers, coverage, analytics);
+  return breakdownChart(analytics, 'geographic_exposure', analytics.regions, REGION_COLORS, {
+    total: analytics.valuation.positionsValue,
+    what: 'all priced holdings (cash has no region)',
+    missing: 'holdings without a region classification',
+  });
 }
 
 /** The largest sectors of the sector-classified holdings, the rest (and the "other" sector) grouped. */

@@ -1,4 +1,5 @@
 import { Chart, ChartsPayload } from '@alex/contracts';
+import { formatIssues } from '@alex/errors';
 
 /** The most charts a model may choose. */
 export const MAX_CHOSEN_CHARTS = 8;
@@ -27,9 +28,9 @@ export function selectCharts(computed: ChartsPayload, choice: unknown): ChartSel
     typeof choice === 'object' && choice !== null ? (choice as { charts?: unknown }).charts : undefined;
   const parsed = ChartChoiceList.safeParse(charts);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `charts.${issue.path.join('.')}: ` : 'charts: ';
-    return { ok: false, error: `invalid chart choice: ${where}${issue?.message ?? 'invalid'}` };
+    // The first issue only, named from the model's `charts` field.
+    const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ['charts', ...issue.path] }));
+    return { ok: false, error: `invalid chart choice: ${formatIssues(issues, { limit: 1 })}` };
   }
   const selected: ChartsPayload = {};
   for (const item of parsed.data) {

@@ -1,4 +1,5 @@
 import { AssetClassType } from '@alex/contracts';
+import { issueLines } from '@alex/errors';
 import { z } from 'zod';
 import { MAX_SEED } from './random';
 
@@ -55,15 +56,10 @@ export type ParseRetirementInputResult =
 /** Validates the input against the schema and against the horizon `endAge` (the ages must come before it). */
 export function parseRetirementInput(input: unknown, endAge: number): ParseRetirementInputResult {
   const parsed = RetirementInput.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: formatIssues(parsed.error.issues) };
+  if (!parsed.success) return { ok: false, issues: issueLines(parsed.error, { root: '(root)' }) };
   const { currentAge, retirementAge } = parsed.data;
   const issues: string[] = [];
   if (currentAge > endAge) issues.push(`currentAge: ${currentAge} is past the end age ${endAge}`);
   if (retirementAge > endAge) issues.push(`retirementAge: ${retirementAge} is past the end age ${endAge}`);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: parsed.data };
-}
-
-/** Renders zod issues as `path: message` lines. */
-export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
 }

@@ -1,5 +1,6 @@
+import { issueLines } from '@alex/errors';
 import { CapitalMarketAssumptions, DEFAULT_ASSUMPTIONS } from './assumptions';
-import { formatIssues, parseRetirementInput, type RetirementInput } from './retirement-input';
+import { parseRetirementInput, type RetirementInput } from './retirement-input';
 import type { RetirementSimulation } from './retirement-simulation';
 import { simulatePaths, weightVector } from './simulate-paths';
 import { summariseSimulation } from './summarise-simulation';
@@ -37,7 +38,7 @@ export function simulateRetirement(
     return failure(
       'invalid_assumptions',
       'invalid capital-market assumptions',
-      formatIssues(assumptions.error.issues),
+      issueLines(assumptions.error, { root: '(root)' }),
     );
   }
   const parsed = parseRetirementInput(input, assumptions.data.end_age);

@@ -1,5 +1,5 @@
 /** The two-sided 95% standard-normal quantile, Φ⁻¹(0.975). */
-export const Z_95 = 1.959963984540054;
+const Z_95 = 1.959963984540054;
 
 /**
  * Wilson score interval for a binomial proportion (successes out of trials), clamped to [0, 1]; unlike the

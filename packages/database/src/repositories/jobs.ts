@@ -1,37 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { Job, JobPayloadColumn, JobType, JsonObject, TerminalJobStatus } from '@alex/contracts';
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AlexDatabase } from '../drivers/alex-database';
 import { JobRow, parseRow } from '../rows';
 import { jobs } from '../schema';
+import {
+  busy,
+  type ClaimFence,
+  type ClaimOptions,
+  type ClaimResult,
+  claimable,
+  claimValues,
+  DEFAULT_LEASE_MS,
+  heldBy,
+  LEASE_EXPIRED,
+  leaseEnd,
+  UNCLAIMED,
+  UNCLAIMED_LEASE,
+} from './job-claims';
 
-/** Why a job could not be claimed. */
-export type ClaimRefusal =
-  | { reason: 'not_found' }
-  | { reason: 'finished'; status: TerminalJobStatus }
-  | { reason: 'busy'; leaseExpiresAt: Date | null; claimedBy: string | null };
-
-/** The outcome of a claim: the running job, or why this caller must not run it. */
-export type ClaimResult = { ok: true; job: Job } | { ok: false; error: ClaimRefusal };
-
-/** Who claims a job and for how long; the owner renews the lease while it works. */
-export interface ClaimOptions {
-  /** The claim's owner, e.g. `lambda:<request id>` or `local:<host>:<pid>`. */
-  owner: string;
-  /** How long the claim holds without a renewal. */
-  leaseMs: number;
-}
-
-/** The claim an update must still find, so a caller never overwrites a claim it did not see. */
-export interface ClaimFence {
-  /** The owner the job must still be claimed by (null: claimed by nobody, as before leases existed). */
-  owner: string | null;
-  /** The attempt the job must still be on. */
-  attempts?: number;
-  /** Only while the lease has expired (the owner stopped renewing it). */
-  expiredOnly?: boolean;
-}
+export type { ClaimFence, ClaimOptions, ClaimRefusal, ClaimResult } from './job-claims';
+export { DEFAULT_LEASE_MS } from './job-claims';
 
 /** A pending or running job as the sweep sees it, judged by the database's clock. */
 export interface UnfinishedJob {
@@ -41,9 +31,6 @@ export interface UnfinishedJob {
   /** Milliseconds since the row last changed. */
   idleMs: number;
 }
-
-/** The lease of a claim made with no options (tests, one-off tools). */
-export const DEFAULT_LEASE_MS = 120_000;
 
 /** Input of a new job. */
 export interface NewJob {
@@ -111,50 +98,6 @@ export function toUserSafeMessage(message: string): string {
 
 function parseJob(row: unknown): Job {
   return parseRow(JobRow, row, 'jobs');
-}
-
-// A claim without a lease (made before leases existed) counts as expired 15 minutes after it was made.
-const LEASE_EXPIRED = sql`coalesce(${jobs.leaseExpiresAt}, ${jobs.claimedAt} + interval '15 minutes', ${jobs.createdAt}) < now()`;
-
-const leaseEnd = (leaseMs: number) => sql`now() + make_interval(secs => ${leaseMs / 1000}::double precision)`;
-
-// The lease columns of a job nobody holds; a finished job keeps who claimed it last.
-const UNCLAIMED_LEASE = { leaseExpiresAt: null } as const;
-const UNCLAIMED = { status: 'pending', claimedAt: null, claimedBy: null, leaseExpiresAt: null } as const;
-
-/** Pending, or running under an expired lease, or already claimed by this owner. */
-function claimable(owner: string) {
-  return or(
-    eq(jobs.status, 'pending'),
-    and(eq(jobs.status, 'running'), or(LEASE_EXPIRED, eq(jobs.claimedBy, owner))),
-  );
-}
-
-/** The values of a claim; the same owner re-confirming its claim keeps its attempt and claim time. */
-function claimValues({ owner, leaseMs }: ClaimOptions) {
-  const sameClaim = sql`(${jobs.status} = 'running' AND ${jobs.claimedBy} IS NOT NULL AND ${jobs.claimedBy} = ${owner}::varchar)`;
-  return {
-    status: 'running',
-    attempts: sql`CASE WHEN ${sameClaim} THEN ${jobs.attempts} ELSE ${jobs.attempts} + 1 END`,
-    startedAt: sql`coalesce(${jobs.startedAt}, now())`,
-    claimedAt: sql`CASE WHEN ${sameClaim} THEN ${jobs.claimedAt} ELSE now() END`,
-    claimedBy: owner,
-    leaseExpiresAt: leaseEnd(leaseMs),
-  } as const;
-}
-
-/** A running job still held under the fence's claim. */
-function heldBy(fence: ClaimFence) {
-  return and(
-    eq(jobs.status, 'running'),
-    fence.owner === null ? isNull(jobs.claimedBy) : eq(jobs.claimedBy, fence.owner),
-    fence.attempts === undefined ? undefined : eq(jobs.attempts, fence.attempts),
-    fence.expiredOnly ? LEASE_EXPIRED : undefined,
-  );
-}
-
-function busy(job: Job): ClaimRefusal {
-  return { reason: 'busy', leaseExpiresAt: job.leaseExpiresAt, claimedBy: job.claimedBy };
 }
 
 /** Creates the jobs repository over a database. */

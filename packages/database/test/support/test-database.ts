@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { openAsBlob } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Logger } from 'drizzle-orm/logger';
 import pg from 'pg';
@@ -20,12 +21,16 @@ export interface TestDatabase {
 export const TEST_DRIVER = (process.env.ALEX_TEST_DRIVER ?? 'pglite') as DriverName;
 
 /** The PostgreSQL server URL for the postgres project (started by scripts/ci/start-postgres.sh). */
-export const TEST_POSTGRES_URL = process.env.ALEX_TEST_POSTGRES_URL;
+const TEST_POSTGRES_URL = process.env.ALEX_TEST_POSTGRES_URL;
 
 let template: Promise<PGlite> | undefined;
 
-// Creating and migrating PGlite takes seconds; do it once per file and clone the result.
+// Creating and migrating PGlite takes ~3 s. The run's global setup (packages/testing/src/pglite-templates-setup.ts)
+// does it once and names the tarball in ALEX_TEST_PGLITE_MIGRATED; loading that takes ~0.4 s. Without it, migrate
+// once per file and clone the result.
 async function migratedPglite(): Promise<PGlite> {
+  const tarball = process.env.ALEX_TEST_PGLITE_MIGRATED;
+  if (tarball) return PGlite.create({ loadDataDir: await openAsBlob(tarball) });
   template ??= (async () => {
     const client = await PGlite.create();
     await (await openPgliteDatabase({ client })).migrate();
@@ -95,7 +100,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     const handle = await openPgliteDatabase({ client, logger });
     return { handle, driver: TEST_DRIVER, queries, close: () => handle.close() };
   }
-  const { startDataApiServer } = await import('@alex/data-api-local');
+  const { startDataApiServer } = await import('@alex/local-data-api');
   const server = await startDataApiServer({ db: client });
   const handle = await openDataApiDatabase({
     resourceArn: server.resourceArn,

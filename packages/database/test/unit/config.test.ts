@@ -6,14 +6,16 @@ const DEFAULTS = { dataDir: '/home/alex/.alex/db' };
 const CLUSTER_ARN = 'arn:aws:rds:eu-west-2:123456789012:cluster:alex-aurora';
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:alex-db-AbCdEf';
 
+/** The error the environment is refused with (the test fails if it is accepted or refused otherwise). */
 function configError(env: Record<string, string | undefined>): DatabaseConfigError {
+  let refusal: unknown = 'accepted';
   try {
     databaseConfigFromEnv(env, DEFAULTS);
   } catch (error) {
-    if (error instanceof DatabaseConfigError) return error;
-    throw error;
+    refusal = error;
   }
-  throw new Error('expected a DatabaseConfigError');
+  expect(refusal).toBeInstanceOf(DatabaseConfigError);
+  return refusal as DatabaseConfigError;
 }
 
 describe('databaseConfigFromEnv', () => {
@@ -40,36 +42,24 @@ describe('databaseConfigFromEnv', () => {
     });
   });
 
-  it('chooses the Data API when a cluster ARN is set, with database alex and the ARN’s region', () => {
-    const env = {
-      DATABASE_CLUSTER_ARN: CLUSTER_ARN,
-      DATABASE_SECRET_ARN: SECRET_ARN,
-      DATABASE_URL: 'postgres://x/y',
-    };
-    expect(databaseConfigFromEnv(env, DEFAULTS)).toEqual({
+  it.each([
+    {
+      behaviour: 'chooses the Data API when a cluster ARN is set, with database alex and the ARN’s region',
+      env: { DATABASE_URL: 'postgres://x/y' },
+      chosen: { database: 'alex', region: 'eu-west-2' },
+    },
+    {
+      behaviour: 'prefers AWS_REGION, DATABASE_NAME and RDS_DATA_ENDPOINT when they are set',
+      env: { DATABASE_NAME: 'alex_dev', AWS_REGION: 'us-west-1', RDS_DATA_ENDPOINT: 'http://127.0.0.1:4567' },
+      chosen: { database: 'alex_dev', region: 'us-west-1', endpoint: 'http://127.0.0.1:4567' },
+    },
+  ])('$behaviour', ({ env, chosen }) => {
+    const arns = { DATABASE_CLUSTER_ARN: CLUSTER_ARN, DATABASE_SECRET_ARN: SECRET_ARN };
+    expect(databaseConfigFromEnv({ ...arns, ...env }, DEFAULTS)).toEqual({
       driver: 'data-api',
       resourceArn: CLUSTER_ARN,
       secretArn: SECRET_ARN,
-      database: 'alex',
-      region: 'eu-west-2',
-    });
-  });
-
-  it('prefers AWS_REGION, DATABASE_NAME and RDS_DATA_ENDPOINT when they are set', () => {
-    const env = {
-      DATABASE_CLUSTER_ARN: CLUSTER_ARN,
-      DATABASE_SECRET_ARN: SECRET_ARN,
-      DATABASE_NAME: 'alex_dev',
-      AWS_REGION: 'us-west-1',
-      RDS_DATA_ENDPOINT: 'http://127.0.0.1:4567',
-    };
-    expect(databaseConfigFromEnv(env, DEFAULTS)).toEqual({
-      driver: 'data-api',
-      resourceArn: CLUSTER_ARN,
-      secretArn: SECRET_ARN,
-      database: 'alex_dev',
-      region: 'us-west-1',
-      endpoint: 'http://127.0.0.1:4567',
+      ...chosen,
     });
   });
 

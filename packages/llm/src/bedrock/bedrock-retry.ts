@@ -1,5 +1,6 @@
+import { isTransientError } from '@alex/errors';
 import pRetry from 'p-retry';
-import { LlmError, ModelCallTimeoutError, ModelRetriesExhaustedError } from '../errors';
+import { LlmError, ModelRetriesExhaustedError } from '../errors';
 
 /** How Bedrock calls are retried; every field has a default in DEFAULT_BEDROCK_RETRY. */
 export interface BedrockRetryOptions {
@@ -26,47 +27,6 @@ export const DEFAULT_BEDROCK_RETRY = {
   safetyMarginMs: 5_000,
   remainingTimeMs: () => Number.POSITIVE_INFINITY,
 } satisfies Required<BedrockRetryOptions>;
-
-const NEVER_RETRY = new Set([
-  'ValidationException',
-  'AccessDeniedException',
-  'ResourceNotFoundException',
-  'ServiceQuotaExceededException',
-  'ModelErrorException',
-  'UnrecognizedClientException',
-  'ExpiredTokenException',
-]);
-const RETRY = new Set([
-  'ThrottlingException',
-  'ServiceUnavailableException',
-  'ModelNotReadyException',
-  'InternalServerException',
-  'ModelTimeoutException',
-  'TimeoutError',
-  'RequestTimeout',
-  'RequestTimeoutException',
-]);
-const NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED']);
-
-interface ErrorShape {
-  name?: unknown;
-  code?: unknown;
-  $retryable?: unknown;
-  $metadata?: { httpStatusCode?: unknown };
-}
-
-/** True for Bedrock failures worth retrying: throttling, unavailability, timeouts, 429/5xx, dropped connections. */
-export function isRetryableBedrockError(error: unknown): boolean {
-  if (error instanceof ModelCallTimeoutError) return true;
-  if (error === null || typeof error !== 'object') return false;
-  const { name, code, $retryable, $metadata } = error as ErrorShape;
-  if (typeof name === 'string' && NEVER_RETRY.has(name)) return false;
-  if (typeof name === 'string' && RETRY.has(name)) return true;
-  if ($retryable !== undefined) return true;
-  const status = $metadata?.httpStatusCode;
-  if (typeof status === 'number') return status === 429 || status >= 500;
-  return typeof code === 'string' && NETWORK_CODES.has(code);
-}
 
 /** What one attempt is given: its number (from 1) and how long it may take. */
 export interface AttemptBudget {
@@ -107,7 +67,7 @@ export async function withBedrockRetry<T>(
         randomize: true,
         ...(options.signal ? { signal: options.signal } : {}),
         shouldRetry: ({ error, retryDelay }) => {
-          if (!isRetryableBedrockError(error)) return false;
+          if (!isTransientError(error)) return false;
           if (available() - retryDelay < options.timeoutMs) {
             stoppedByDeadline = true;
             return false;
@@ -117,7 +77,7 @@ export async function withBedrockRetry<T>(
       },
     );
   } catch (error) {
-    if (options.signal?.aborted || !isRetryableBedrockError(error)) throw error;
+    if (options.signal?.aborted || !isTransientError(error)) throw error;
     throw new ModelRetriesExhaustedError(attempts, stoppedByDeadline ? 'deadline' : 'attempts', error);
   }
 }

@@ -1,0 +1,4 @@
+export * from './alex-error';
+export * from './error-text';
+export * from './format-issues';
+export * from './is-transient-error';

@@ -1,0 +1,72 @@
+import {
+  ExecuteStatementCommand,
+  type ExecuteStatementCommandInput,
+  type ExecuteStatementCommandOutput,
+  RDSDataClient,
+  type SqlParameter,
+} from '@aws-sdk/client-rds-data';
+import { PGlite } from '@electric-sql/pglite';
+import { type DataApiServer, type DataApiServerOptions, startDataApiServer } from '../../src/index';
+
+/** A local Data API server with a real RDSDataClient pointed at it. */
+export interface LocalDataApi {
+  db: PGlite;
+  server: DataApiServer;
+  client: RDSDataClient;
+  /** The resourceArn/secretArn/database every request must carry. */
+  target: { resourceArn: string; secretArn: string; database: string };
+  execute(
+    sql: string,
+    parameters?: SqlParameter[],
+    extra?: Partial<ExecuteStatementCommandInput>,
+  ): Promise<ExecuteStatementCommandOutput>;
+  /** Destroys the client and closes the server, and the PGlite too when this helper created it. */
+  stop(): Promise<void>;
+}
+
+/** A real RDSDataClient for a local server: dummy credentials and no retries, so failures surface at once. */
+function connectClient(server: DataApiServer): RDSDataClient {
+  return new RDSDataClient({
+    region: 'us-east-1',
+    endpoint: server.endpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+}
+
+/**
+ * Starts a server and a client, over a new in-memory PGlite unless `db` is given; one per test file, because
+ * PGlite takes seconds to start (a test needing other server options starts a second one on the same `db`).
+ */
+export async function startLocalDataApi(options: Partial<DataApiServerOptions> = {}): Promise<LocalDataApi> {
+  const db = options.db ?? new PGlite();
+  const server = await startDataApiServer({ ...options, db });
+  const client = connectClient(server);
+  const target = { resourceArn: server.resourceArn, secretArn: server.secretArn, database: server.database };
+  return {
+    db,
+    server,
+    client,
+    target,
+    execute: (sql, parameters, extra) =>
+      client.send(
+        new ExecuteStatementCommand({ ...target, sql, ...(parameters ? { parameters } : {}), ...extra }),
+      ),
+    stop: async () => {
+      client.destroy();
+      await server.close();
+      if (!options.db) await db.close();
+    },
+  };
+}
+
+/** Awaits a promise that must reject and returns the error, so tests can assert its name and message. */
+export async function failureOf(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Error) return error;
+    throw new Error(`rejected with a non-Error: ${String(error)}`);
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}

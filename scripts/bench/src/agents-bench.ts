@@ -1,0 +1,111 @@
+import { simulateRetirement } from '@alex/analytics';
+import { waitForJob } from '@alex/cli';
+import type { SummaryPayload } from '@alex/contracts';
+import { type LanguageModel, OFFLINE } from '@alex/llm';
+import { buildLocalAgents, startLocalStack } from '@alex/local-stack';
+import { createJsonLogger, systemClock } from '@alex/runtime';
+import { openSeededDatabase } from '@alex/testing';
+import { delayedModel } from './delayed-model';
+import { formatSummary, summarize } from './stats';
+
+type Log = (line: string) => void;
+
+/** Monte Carlo time for the reference user at 10,000 and 100,000 paths. */
+export function benchMonteCarlo(log: Log): void {
+  const input = {
+    startValue: 99437.5,
+    weights: {
+      equity: 71545 / 99437.5,
+      fixed_income: 14500 / 99437.5,
+      commodities: 4892.5 / 99437.5,
+      cash: 8500 / 99437.5,
+    },
+    currentAge: 40,
+    retirementAge: 65,
+    annualContribution: 10000,
+    targetIncome: 100000,
+  };
+  log('Monte Carlo (test_user_001, age 40 to 95)');
+  for (const [paths, runs] of [
+    [10_000, 10],
+    [100_000, 3],
+  ] as const) {
+    simulateRetirement({ ...input, paths: 1000 });
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      simulateRetirement({ ...input, paths });
+      samples.push(performance.now() - started);
+    }
+    log(formatSummary(`  ${paths.toLocaleString('en-US')} paths`, summarize(samples)));
+  }
+}
+
+async function withStack<T>(
+  llm: LanguageModel,
+  body: (submit: () => Promise<SummaryPayload>) => Promise<T>,
+): Promise<T> {
+  const database = await openSeededDatabase();
+  const logger = createJsonLogger({ service: 'bench', level: 'error' });
+  const agents = buildLocalAgents({ repos: database.repos, llm, logger, clock: systemClock });
+  const stack = await startLocalStack({ planner: agents.handlers.planner, logger });
+  const submit = async () => {
+    const job = await database.repos.jobs.create({
+      clerkUserId: 'test_user_001',
+      jobType: 'portfolio_analysis',
+      requestPayload: {},
+    });
+    await stack.submit({ job_id: job.id });
+    const done = await waitForJob(database.repos.jobs, job.id, 120_000);
+    if (done.status !== 'completed')
+      throw new Error(`benchmark job ${job.id} ${done.status}: ${done.errorMessage}`);
+    return done.summaryPayload as SummaryPayload;
+  };
+  try {
+    return await body(submit);
+  } finally {
+    await stack.stop();
+    await database.close();
+  }
+}
+
+/** Per-job overhead through the local queue with the offline model, one at a time and all at once. */
+export async function benchOfflineJobs(log: Log, jobs = 50): Promise<void> {
+  await withStack(OFFLINE, async (submit) => {
+    await submit();
+    const samples: number[] = [];
+    for (let i = 0; i < jobs; i++) {
+      const started = performance.now();
+      await submit();
+      samples.push(performance.now() - started);
+    }
+    log(`Offline jobs through the local queue (PGlite, 10,000-path simulation each)`);
+    log(formatSummary(`  submit -> completed, one at a time`, summarize(samples)));
+    const started = performance.now();
+    await Promise.all(Array.from({ length: jobs }, () => submit()));
+    const seconds = (performance.now() - started) / 1000;
+    log(`  ${jobs} jobs submitted at once: ${seconds.toFixed(2)} s, ${(jobs / seconds).toFixed(1)} jobs/s`);
+  });
+}
+
+/** With a model that waits 1 s per call: a job's wall time against its critical path. */
+export async function benchCriticalPath(log: Log, delayMs = 1000): Promise<void> {
+  const model = delayedModel(delayMs);
+  await withStack({ id: 'delayed-1s', model }, async (submit) => {
+    const started = performance.now();
+    const summary = await submit();
+    const wall = performance.now() - started;
+    const slowest = Math.max(
+      ...['reporter', 'charter', 'retirement'].map((a) => summary.agents[a]?.duration_ms ?? 0),
+    );
+    const plannerTurns = 2;
+    const critical = plannerTurns * delayMs + slowest;
+    log(`Model waiting ${delayMs} ms per call (${model.calls} calls)`);
+    log(
+      `  wall ${(wall / 1000).toFixed(2)} s; critical path ${(critical / 1000).toFixed(2)} s = ${plannerTurns} planner turns + slowest specialist ${(slowest / 1000).toFixed(2)} s`,
+    );
+    log(
+      `  wall / critical path = ${(wall / critical).toFixed(3)} (1.0 = specialists fully parallel; sequential would be about ${((plannerTurns * delayMs + 3 * slowest) / critical).toFixed(2)})`,
+    );
+  });
+}

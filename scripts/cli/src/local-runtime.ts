@@ -1,0 +1,36 @@
+import type { DatabaseHandle } from '@alex/database';
+import { createRepositories } from '@alex/database';
+import { type LanguageModel, llmConfigFromEnv } from '@alex/llm';
+import { createLanguageModel } from '@alex/llm/factory';
+import { buildLocalAgents, type LocalAgentOptions } from '@alex/local-stack';
+import { createJsonLogger, type Logger, retryingRepositories, systemClock } from '@alex/runtime';
+
+/** The model configured in the environment (offline when none is). */
+function configuredModel(): LanguageModel {
+  return createLanguageModel(llmConfigFromEnv(process.env));
+}
+
+/** Agent logs on stderr; quiet unless ALEX_LOG_LEVEL asks for more, so progress lines stay readable. */
+export function agentLogger(): Logger {
+  const level = (process.env.ALEX_LOG_LEVEL ?? 'warn') as 'debug' | 'info' | 'warn' | 'error';
+  return createJsonLogger({ service: 'alex', level });
+}
+
+/**
+ * The repositories a local command works with: every call retries transient errors (a local database server
+ * that restarts, a PostgreSQL server that blips) for up to a minute, as the agents do in Lambda.
+ */
+export function localRepositories(handle: DatabaseHandle) {
+  return retryingRepositories(createRepositories(handle.db), { maxRetryTimeMs: 60_000 });
+}
+
+/** The five agents wired to this database with local adapters. */
+export function localAgents(handle: DatabaseHandle, extra: Partial<LocalAgentOptions> = {}) {
+  return buildLocalAgents({
+    repos: localRepositories(handle),
+    llm: configuredModel(),
+    logger: agentLogger(),
+    clock: systemClock,
+    ...extra,
+  });
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parseFullTestEnv } from '../src/full-test-env';
+
+describe('parseFullTestEnv', () => {
+  it('names every missing variable with the terraform output it comes from', () => {
+    const parsed = parseFullTestEnv({ AWS_REGION: 'eu-west-1', ALEX_QUEUE_URL: '' });
+    expect(parsed.ok).toBe(false);
+    const error = parsed.ok ? '' : parsed.error;
+    expect(error).toContain('ALEX_QUEUE_URL is not set; from terraform output jobs_queue_url');
+    expect(error).toContain('DATABASE_CLUSTER_ARN is not set; from terraform output aurora_cluster_arn');
+    expect(error).toContain('DATABASE_SECRET_ARN is not set; from terraform output aurora_secret_arn');
+    expect(error).not.toContain('AWS_REGION');
+  });
+
+  it('says which value is invalid and defaults the database name to alex', () => {
+    const env = {
+      AWS_REGION: 'us-east-1',
+      ALEX_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/alex-analysis-jobs',
+      DATABASE_CLUSTER_ARN: 'arn:aws:rds:us-east-1:123456789012:cluster:alex',
+      DATABASE_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:alex',
+    };
+    expect(parseFullTestEnv(env)).toMatchObject({ ok: true, value: { DATABASE_NAME: 'alex' } });
+    const bad = parseFullTestEnv({ ...env, DATABASE_CLUSTER_ARN: 'alex' });
+    expect(bad.ok ? '' : bad.error).toContain(
+      'DATABASE_CLUSTER_ARN is invalid: must be an Aurora cluster ARN',
+    );
+  });
+});

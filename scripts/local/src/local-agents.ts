@@ -1,0 +1,65 @@
+import { createCharterHandler } from '@alex/agent-charter';
+import { createPlannerHandler, localClaimOwner } from '@alex/agent-planner';
+import { createReporterHandler } from '@alex/agent-reporter';
+import { createRetirementHandler } from '@alex/agent-retirement';
+import { createTaggerHandler } from '@alex/agent-tagger';
+import type { AgentName } from '@alex/contracts';
+import type { Repositories } from '@alex/database';
+import type { LanguageModel } from '@alex/llm';
+import { storedPrices } from '@alex/market-data';
+import {
+  type AgentHandler,
+  type AgentInvoker,
+  type Clock,
+  inProcessInvoker,
+  type Logger,
+  type TransientRetryOptions,
+} from '@alex/runtime';
+import { localKnowledge } from './local-knowledge';
+import { observedInvoker, type ProgressEvent } from './observed-invoker';
+
+/** What the local agents run on. */
+export interface LocalAgentOptions {
+  repos: Repositories;
+  llm: LanguageModel;
+  logger: Logger;
+  clock: Clock;
+  onProgress?: (event: ProgressEvent) => void;
+  /** Replaces an agent's handler (benchmarks and failure drills). */
+  overrides?: Partial<Record<AgentName, AgentHandler>>;
+  /** The planner's claim owner (default `local:<host>:<pid>`, which the local sweep checks by pid). */
+  claimOwner?: string;
+  /** The planner's claim lease (default 120 s, renewed every third of it). */
+  leaseMs?: number;
+  /** The planner's database retry policy (default: up to 60 s per call). */
+  retry?: TransientRetryOptions;
+}
+
+/** The five handlers wired with local adapters: in-process invocation, stored prices, local market notes. */
+export function buildLocalAgents(options: LocalAgentOptions): {
+  handlers: Record<AgentName, AgentHandler>;
+  invoker: AgentInvoker;
+} {
+  const { repos, llm, logger, clock } = options;
+  const deps = (agent: AgentName) => ({ repos, llm, clock, logger: logger.child({ agent }) });
+  const specialists = {
+    tagger: createTaggerHandler(deps('tagger')),
+    reporter: createReporterHandler({ ...deps('reporter'), knowledge: localKnowledge(repos.marketNotes) }),
+    charter: createCharterHandler(deps('charter')),
+    retirement: createRetirementHandler(deps('retirement')),
+    ...options.overrides,
+  };
+  const invoker = observedInvoker(inProcessInvoker(specialists), options.onProgress ?? (() => {}));
+  const marketData = storedPrices((symbols) => repos.instruments.storedPrices(symbols));
+  const planner =
+    options.overrides?.planner ??
+    createPlannerHandler({
+      ...deps('planner'),
+      invoker,
+      marketData,
+      claimOwner: options.claimOwner ?? localClaimOwner(),
+      ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+      ...(options.retry ? { retry: options.retry } : {}),
+    });
+  return { handlers: { ...specialists, planner }, invoker };
+}

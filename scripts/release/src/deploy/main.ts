@@ -1,0 +1,39 @@
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { S3Client } from '@aws-sdk/client-s3';
+import { buildLambdas } from '../build/build-lambdas';
+import { lambdaTarget } from '../build/lambdas';
+import { readManifest } from '../build/package-lambda';
+import { workspaceRoot } from '../repo-root';
+import { parseDeployConfig } from './deploy-config';
+import { captureCommand, runCommand } from './run-command';
+import { runDeploy } from './run-deploy';
+
+// `pnpm run deploy [agent...] [--update-code] [--dry-run]` (plain `pnpm deploy` is pnpm's own command).
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const root = workspaceRoot();
+try {
+  // pnpm forwards a literal `--` when the user types `pnpm run deploy -- --dry-run`.
+  const config = parseDeployConfig(
+    process.argv.slice(2).filter((arg) => arg !== '--'),
+    process.env,
+  );
+  const region = config.region;
+  await runDeploy(config, {
+    root,
+    log,
+    build: async (agents) => {
+      const targets = agents.map((name) => lambdaTarget(root, name));
+      return (await buildLambdas({ root, targets, log })).map((built) => built.manifest);
+    },
+    readManifests: (agents) => Promise.all(agents.map((name) => readManifest(lambdaTarget(root, name)))),
+    clients: () => ({
+      s3: new S3Client(region ? { region } : {}),
+      lambda: new LambdaClient(region ? { region, maxAttempts: 3 } : { maxAttempts: 3 }),
+    }),
+    run: (command, args) => runCommand(command, args, root),
+    capture: (command, args) => captureCommand(command, args, root),
+  });
+} catch (error) {
+  process.stderr.write(`deploy: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}

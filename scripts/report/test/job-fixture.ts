@@ -1,0 +1,161 @@
+import { DEFAULT_ASSUMPTIONS } from '@alex/analytics';
+import type { Chart, ChartsPayload, RetirementPayload, SummaryPayload, WealthBand } from '@alex/contracts';
+import type { JobView } from '../src/job-view';
+
+const REPORT = `# Portfolio analysis for Test User
+
+> Every figure below is computed from your holdings.
+
+## Observations
+- **SPY** alone is 38.2% of the portfolio.
+- Cash is 8.5% of the portfolio; consider *deploying* part of it.
+- Fixed income is 6.1 points below its target ($6,065.00 to move).
+
+## Portfolio composition
+Total value $99,437.50: holdings $90,937.50, cash $8,500.00, across 2 accounts.
+
+### Asset classes
+| | Value | Share |
+|---|---:|---:|
+| Equity | $66,812.50 | 67.2% |
+| Fixed Income | $24,125.00 | 24.3% |
+| Cash | $8,500.00 | 8.5% |
+
+## Next steps
+1. Rebalance toward the bond target.
+2. Review the \`VTI\` and \`SPY\` overlap.
+
+Sources: [Vanguard research](https://example.com/research).`;
+
+type Row = [name: string, value: number, color: string];
+
+function chart(
+  type: Chart['type'],
+  title: string,
+  description: string,
+  rows: Row[],
+  model = 'gpt-test',
+): Chart {
+  return {
+    title,
+    type,
+    description,
+    data: rows.map(([name, value, color]) => ({ name, value, color })),
+    model,
+  };
+}
+
+const CHARTS: ChartsPayload = {
+  asset_class_allocation: chart('donut', 'Asset class allocation', 'Equity is two thirds of the portfolio.', [
+    ['Equity', 66812.5, '#3B82F6'],
+    ['Fixed Income', 24125, '#10B981'],
+    ['Cash', 8500, '#F59E0B'],
+  ]),
+  top_holdings: chart('horizontalBar', 'Largest holdings', 'SPY is the largest single position.', [
+    ['SPY - SPDR S&P 500 ETF Trust', 38000, '#6366F1'],
+    ['BND - Vanguard Total Bond Market ETF', 24125, '#14B8A6'],
+    ['VTI - Vanguard Total Stock Market ETF', 18812.5, '#8B5CF6'],
+    ['QQQ - Invesco QQQ Trust', 10000, '#EC4899'],
+  ]),
+  target_drift: chart(
+    'bar',
+    'Drift from targets',
+    'Dollars above (positive) or below (negative) each asset-class target.',
+    [
+      ['Equity', 7150.25, '#3B82F6'],
+      ['Fixed Income', -6065, '#10B981'],
+      ['Cash', -1085.25, '#F59E0B'],
+    ],
+    'offline',
+  ),
+};
+
+/** 56 yearly bands from age 40 to 95: wealth grows until 65, then is drawn down. */
+export function fixtureBands(): WealthBand[] {
+  return Array.from({ length: 56 }, (_, year) => {
+    const age = 40 + year;
+    const p50 = age <= 65 ? 90_000 + year * 34_000 : Math.max(0, 940_000 - (age - 65) * 30_000);
+    const spread = 0.1 + year * 0.02;
+    return {
+      year,
+      age,
+      p10: Math.round(p50 * (1 - 1.6 * Math.min(spread, 0.6))),
+      p25: Math.round(p50 * (1 - 0.8 * Math.min(spread, 0.9))),
+      p50,
+      p75: Math.round(p50 * (1 + spread)),
+      p90: Math.round(p50 * (1 + 2 * spread)),
+    };
+  });
+}
+
+const RETIREMENT: RetirementPayload = {
+  analysis: `# Retirement projection
+
+## Simulation results
+- Success rate (money lasts to 95): **78.4%** (95% interval 77.6% to 79.2%).
+- Median wealth at retirement: $940,000.00.
+
+## What this means
+On these assumptions the plan works in many but not all simulated markets.`,
+  generated_at: '2025-03-01T14:05:09.000Z',
+  agent: 'retirement',
+  model: 'gpt-test',
+  simulation: {
+    paths: 10_000,
+    seed: 42,
+    assumptions: DEFAULT_ASSUMPTIONS,
+    success_rate: 0.7842,
+    success_rate_ci95: [0.7761, 0.7921],
+    bands: fixtureBands(),
+    depletion_by_age: Array.from({ length: 31 }, (_, i) => ({
+      age: 65 + i,
+      probability: Math.round(Math.max(0, (i - 12) * 0.012) * 10_000) / 10_000,
+    })),
+    median_at_retirement: 940_000,
+  },
+};
+
+const SUMMARY: SummaryPayload = {
+  outcome: 'complete',
+  gaps: [],
+  assumptions: [],
+  agents: {
+    tagger: { status: 'succeeded', duration_ms: 812, model: 'gpt-test', error: null, detail: null },
+    reporter: { status: 'succeeded', duration_ms: 15_230, model: 'gpt-test', error: null, detail: null },
+    charter: { status: 'succeeded', duration_ms: 4_410, model: 'gpt-test', error: null, detail: null },
+    retirement: { status: 'succeeded', duration_ms: 9_870, model: 'gpt-test', error: null, detail: null },
+  },
+  plan: {
+    source: 'model',
+    model_calls: ['reporter', 'charter', 'retirement'],
+    required: ['reporter', 'charter', 'retirement'],
+    executed: ['reporter', 'charter', 'retirement'],
+    note: null,
+  },
+  usage: [{ model: 'gpt-test', requests: 7, input_tokens: 18_342, output_tokens: 3_115 }],
+  prices: { source: 'stored', stale: false, missing: [] },
+  started_at: '2025-03-01T14:04:40.000Z',
+  finished_at: '2025-03-01T14:05:10.000Z',
+  duration_ms: 30_000,
+};
+
+/** A finished job with every payload present and valid: a report, three charts, a retirement projection. */
+export function completeJob(): JobView {
+  return {
+    id: '7f0c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f',
+    clerk_user_id: 'test_user_001',
+    status: 'completed',
+    error_message: null,
+    created_at: '2025-03-01T14:04:38.000Z',
+    completed_at: '2025-03-01T14:05:10.000Z',
+    report_payload: {
+      content: REPORT,
+      generated_at: '2025-03-01T14:05:01.000Z',
+      agent: 'reporter',
+      model: 'gpt-test',
+    },
+    charts_payload: structuredClone(CHARTS),
+    retirement_payload: structuredClone(RETIREMENT),
+    summary_payload: structuredClone(SUMMARY),
+  };
+}
