@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { createRepositories, type DatabaseHandle, TEST_USER_ID } from '@alex/database';
 import { openPgliteDatabase } from '@alex/database/pglite';
-import { openLocalServerDatabase } from '@alex/local-stack';
+import { openLocalServerDatabase } from '@alex/local-stack/database-client';
 
 // Run in a fresh process by database-open.ts: measures a cold open and first portfolio load, either opening
 // PGlite in this process (`direct`) or connecting through the data directory's local server (`server`),
