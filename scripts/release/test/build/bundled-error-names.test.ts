@@ -28,11 +28,10 @@ export const exhaustedIsTransient = isTransientError(new ModelRetriesExhaustedEr
 it('keeps every error class name in a minified Lambda bundle, so retries and logs still read them', async () => {
   const root = workspaceRoot();
   const target = { name: 'names', entry: 'unused', outDir: out };
-  const { entryPoints: _entry, ...options } = lambdaBuildOptions(target, root);
+  const { entryPoints: _entry, outdir: _outdir, ...options } = lambdaBuildOptions(target, root);
   await build({
     ...options,
     stdin: { contents: ENTRY, resolveDir: join(root, 'agents/planner/src'), loader: 'ts' },
-    outdir: undefined,
     outfile: join(out, 'names.mjs'),
   });
   const bundle = await import(pathToFileURL(join(out, 'names.mjs')).href);
