@@ -29,7 +29,7 @@ resource "aws_sqs_queue" "jobs" {
 
 locals {
   # The queue's numbers live in one file that the planner and the local stack read too.
-  job_queue = jsondecode(file("${path.module}/../../packages/contracts/src/job-queue.json"))
+  job_queue = jsondecode(file("${path.module}/job-queue.json"))
   # After 3 failed receives a job goes to the DLQ, where nothing consumes it: inspect and redrive by hand.
   # The planner reads the same number (MAX_RECEIVE_COUNT) to know its final attempt, and the sweep fails a
   # job claimed that many times instead of resuming it.

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import settings from './job-queue.json' with { type: 'json' };
+// The file sits in the Terraform module, which must hold every file its configuration reads.
+import settings from '../../../terraform/agents/job-queue.json' with { type: 'json' };
 
 /**
- * The jobs queue's settings, read from `job-queue.json` by Terraform (terraform/agents/queue.tf), the
+ * The jobs queue's settings, read from `terraform/agents/job-queue.json` by Terraform (queue.tf), the
  * planner and the local stack, so the three cannot drift.
  */
 export const JobQueueSettings = z

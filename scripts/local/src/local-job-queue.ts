@@ -43,7 +43,7 @@ export interface LocalJobQueue {
 
 /**
  * Starts an SQS-compatible queue on 127.0.0.1 with the project's jobs queue and DLQ (named and redriven as
- * Terraform does, from contracts' job-queue.json) and an event source mapping delivering to `deliver`.
+ * Terraform does, from terraform/agents/job-queue.json) and an event source mapping delivering to `deliver`.
  */
 export async function startLocalJobQueue(options: LocalJobQueueOptions): Promise<LocalJobQueue> {
   const sqs = await startLocalSqs();

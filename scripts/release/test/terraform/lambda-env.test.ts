@@ -127,10 +127,8 @@ describe('terraform/agents functions and queue', () => {
     expect(asObject(agents.locals.jobs_redrive_policy, 'redrive').maxReceiveCount).toBe(
       hcl('local.max_receive_count'),
     );
-    // Terraform, the planner and the local stack read the count from one file (contracts' job-queue.json).
-    expect(agents.locals.job_queue).toBe(
-      hcl(`jsondecode(file("\${path.module}/../../packages/contracts/src/job-queue.json"))`),
-    );
+    // Terraform, the planner and the local stack read the count from one file (terraform/agents/job-queue.json).
+    expect(agents.locals.job_queue).toBe(hcl(`jsondecode(file("\${path.module}/job-queue.json"))`));
     expect(agents.locals.max_receive_count).toBe(hcl('local.job_queue.max_receive_count'));
     expect(JOB_QUEUE.max_receive_count).toBe(3);
     // The planner learns the same count, so its final attempt is the queue's last receive.
