@@ -27,7 +27,7 @@ resource "aws_lambda_function" "agent" {
   }
 
   logging_config {
-    log_format = "Text" # the Powertools logger already writes one JSON object per line
+    log_format = "Text" # the agents already write one JSON object per line (createJsonLogger in @alex/runtime)
     log_group  = aws_cloudwatch_log_group.agent[each.key].name
   }
 
