@@ -90,6 +90,7 @@ export default defineConfig({
       workspace('runtime', 'packages/runtime'),
       workspace('llm', 'packages/llm'),
       workspace('lambda-context', 'packages/lambda-context'),
+      workspace('api', 'packages/api', { globalSetup: [pgliteTemplates] }),
       ...['planner', 'tagger', 'reporter', 'charter', 'retirement'].map((agent) =>
         workspace(agent, `agents/${agent}`, { globalSetup: [pgliteTemplates], isolate: false }),
       ),

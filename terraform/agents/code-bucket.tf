@@ -1,15 +1,22 @@
 # Private, versioned, encrypted bucket for the Lambda zips. Keys are content-addressed
-# (lambdas/<agent>/<sha256>.zip): a new build is a new object, and a function updates exactly when its code
+# (lambdas/<name>/<sha256>.zip): a new build is a new object, and a function updates exactly when its code
 # changes. Either Terraform uploads the zips (zip_path) or pnpm run deploy does and passes s3_key.
 
 locals {
   code_bucket_name = coalesce(var.code_bucket_name, "${var.name_prefix}-lambda-code-${local.account_id}-${local.region}")
 
+  # Where `pnpm build` writes each zip (scripts/release/src/build/lambdas.ts, lambdaZipPath): the agents
+  # under agents/<name>/dist, the HTTP API under packages/api/dist.
+  default_zip_paths = merge(
+    { for name in keys(local.agents) : name => "agents/${name}/dist/${name}.zip" },
+    { api = "packages/api/dist/api.zip" },
+  )
+
   # Relative zip paths are resolved from the repository root, and stay relative so that the state does not
   # record one machine's directory layout.
   artifacts = {
-    for name in keys(local.agents) : name => lookup(var.lambda_artifacts, name, {
-      zip_path = "agents/${name}/dist/${name}.zip", s3_key = null, source_code_hash = null
+    for name, zip_path in local.default_zip_paths : name => lookup(var.lambda_artifacts, name, {
+      zip_path = zip_path, s3_key = null, source_code_hash = null
     })
   }
   zip_files = {

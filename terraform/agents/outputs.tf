@@ -37,3 +37,18 @@ output "code_bucket" {
   description = "Bucket holding the Lambda zips."
   value       = aws_s3_bucket.code.id
 }
+
+output "api_url" {
+  description = "Base URL of the HTTP API (no trailing slash): the frontend's NEXT_PUBLIC_API_URL; routes are /api/... and /health."
+  value       = aws_apigatewayv2_api.http.api_endpoint
+}
+
+output "api_function_name" {
+  description = "Name of the API Lambda."
+  value       = aws_lambda_function.api.function_name
+}
+
+output "api_role_arn" {
+  description = "Execution role ARN of the API Lambda."
+  value       = aws_iam_role.api.arn
+}

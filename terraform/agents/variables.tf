@@ -153,9 +153,10 @@ variable "langfuse_host" {
 
 variable "lambda_artifacts" {
   description = <<-EOT
-    The zips built by scripts/build, by agent; an agent left out uses agents/<agent>/dist/<agent>.zip.
+    The zips built by pnpm build, by Lambda (an agent name or "api"); a Lambda left out uses
+    agents/<agent>/dist/<agent>.zip, or packages/api/dist/api.zip for the API.
     zip_path: the zip, relative to the repository root; Terraform uploads it to the code bucket under
-    lambdas/<agent>/<sha256>.zip. s3_key: a zip already uploaded to the code bucket (pnpm run deploy does
+    lambdas/<name>/<sha256>.zip. s3_key: a zip already uploaded to the code bucket (pnpm run deploy does
     this); nothing is uploaded then. source_code_hash: base64 SHA-256 of the zip (from the build manifest);
     computed from zip_path when omitted, so it is required with s3_key alone.
   EOT
@@ -167,8 +168,8 @@ variable "lambda_artifacts" {
   default = {}
 
   validation {
-    condition     = alltrue([for name in keys(var.lambda_artifacts) : contains(["planner", "tagger", "reporter", "charter", "retirement"], name)])
-    error_message = "lambda_artifacts keys must be agent names: planner, tagger, reporter, charter, retirement."
+    condition     = alltrue([for name in keys(var.lambda_artifacts) : contains(["planner", "tagger", "reporter", "charter", "retirement", "api"], name)])
+    error_message = "lambda_artifacts keys must be Lambda names: planner, tagger, reporter, charter, retirement, api."
   }
 
   validation {
@@ -189,7 +190,7 @@ variable "lambda_architecture" {
 }
 
 variable "log_retention_days" {
-  description = "CloudWatch log retention of every agent's log group."
+  description = "CloudWatch log retention of every Lambda's log group and of the HTTP API's access logs."
   type        = number
   default     = 14
 }

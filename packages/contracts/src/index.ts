@@ -1,5 +1,7 @@
 export * from './agents';
 export * from './allocation';
+export * from './api';
+export * from './api-responses';
 export * from './column-limits';
 export * from './enums';
 export * from './events';

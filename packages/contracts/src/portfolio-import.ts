@@ -20,7 +20,8 @@ export const PORTFOLIO_INSTRUMENTS_REFUSAL =
   'a portfolio file cannot change shared instrument data (prices, names, classifications); ' +
   'an administrator loads instruments with `pnpm alex instruments import FILE`';
 
-const TickerSymbol = z
+/** A ticker as users type it: letters, digits and `.-^=`, upper-cased. */
+export const TickerSymbol = z
   .string()
   .trim()
   .min(1)
@@ -61,6 +62,21 @@ export const ImportInstrument = z.strictObject({
 });
 export type ImportInstrument = z.infer<typeof ImportInstrument>;
 
+/** Refuses a profile whose age plus years to retirement passes the age projections run to. */
+export function refuseRetirementPastProjection(
+  user: { current_age?: number | null | undefined; years_until_retirement?: number | null | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const { current_age: age, years_until_retirement: years } = user;
+  if (typeof age === 'number' && typeof years === 'number' && age + years > PROJECTION_END_AGE) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['years_until_retirement'],
+      message: `retiring at ${age + years} is past ${PROJECTION_END_AGE}, the age projections run to`,
+    });
+  }
+}
+
 /** The user profile part of an import file; retirement goals may be absent or null (a user without goals). */
 export const ImportUser = z
   .strictObject({
@@ -73,16 +89,7 @@ export const ImportUser = z
     asset_class_targets: AssetClassAllocation.optional(),
     region_targets: RegionAllocation.optional(),
   })
-  .superRefine((user, ctx) => {
-    const { current_age: age, years_until_retirement: years } = user;
-    if (typeof age === 'number' && typeof years === 'number' && age + years > PROJECTION_END_AGE) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['years_until_retirement'],
-        message: `retiring at ${age + years} is past ${PROJECTION_END_AGE}, the age projections run to`,
-      });
-    }
-  });
+  .superRefine(refuseRetirementPastProjection);
 export type ImportUser = z.infer<typeof ImportUser>;
 
 function refuseDuplicateSymbols(

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { workspaceRoot } from '@alex/local-stack';
-import { LAMBDA_NAMES } from '@alex/release';
+import { AGENT_NAMES } from '@alex/release';
 import { summarize } from './stats';
 
 // Runs in a fresh `node`: times the bundle's import (module body and top-level await included), then the
@@ -139,7 +139,7 @@ export async function benchColdStart(
   const runs = options.runs ?? 5;
   const endpoint = await startDenyingEndpoint();
   try {
-    return await measureAll(log, root, runs, coldStartEnv(endpoint.url), options.agents ?? LAMBDA_NAMES);
+    return await measureAll(log, root, runs, coldStartEnv(endpoint.url), options.agents ?? AGENT_NAMES);
   } finally {
     await endpoint.close();
   }

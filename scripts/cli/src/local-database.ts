@@ -13,6 +13,11 @@ export function loadDotEnv(): void {
   if (existsSync(file)) process.loadEnvFile(file);
 }
 
+/** The data directory: ALEX_DATA_DIR, or `.alex` at the repository root (the local signing key lives here). */
+export function localDataDir(): string {
+  return process.env.ALEX_DATA_DIR || join(workspaceRoot(), '.alex');
+}
+
 /**
  * Opens the configured database. The embedded one in a data directory is reached through its local
  * database server (one process owns the PGlite files; it migrates them on start), so any number of `alex`

@@ -18,7 +18,9 @@ const instrumentsCommand = () => import('./commands/instruments');
 const invokeCommand = () => import('./commands/invoke');
 const jobsCommands = () => import('./commands/jobs');
 const portfolioCommands = () => import('./commands/portfolio');
+const serveCommand = () => import('./commands/serve');
 const simulateCommand = () => import('./commands/simulate');
+const tokenCommand = () => import('./commands/token');
 
 const COMMANDS: readonly Command[] = [
   {
@@ -45,6 +47,23 @@ const COMMANDS: readonly Command[] = [
     usage: 'invoke AGENT --event FILE [--json]',
     options: { json, event: { type: 'string' } },
     run: lazy(invokeCommand, (m) => m.invoke),
+  },
+  {
+    path: ['serve'],
+    usage: 'serve [--port N]',
+    options: { port: { type: 'string' } },
+    run: lazy(serveCommand, (m) => m.serveApi),
+  },
+  {
+    path: ['token'],
+    usage: 'token --user ID [--name N] [--email E] [--ttl SECONDS]',
+    options: {
+      user: { type: 'string' },
+      name: { type: 'string' },
+      email: { type: 'string' },
+      ttl: { type: 'string' },
+    },
+    run: lazy(tokenCommand, (m) => m.token),
   },
   {
     path: ['db', 'migrate'],

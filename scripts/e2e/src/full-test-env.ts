@@ -9,6 +9,10 @@ export const FullTestEnv = z.object({
     .string()
     .regex(/^arn:aws[a-z-]*:secretsmanager:/, 'must be a Secrets Manager secret ARN'),
   DATABASE_NAME: z.string().min(1).default('alex'),
+  /** With ALEX_API_TOKEN: submit the job through the deployed HTTP API instead of the database and queue. */
+  ALEX_API_URL: z.url().optional(),
+  /** A current Clerk session token (with the aud the API expects) of a user who holds positions. */
+  ALEX_API_TOKEN: z.string().min(1).optional(),
   /** Service-specific endpoints, as the AWS SDK reads them; set by `--local`. */
   AWS_ENDPOINT_URL_RDS_DATA: z.url().optional(),
   AWS_ENDPOINT_URL_SQS: z.url().optional(),
@@ -28,7 +32,20 @@ const FULL_TEST_ENV_SOURCES: Record<string, string> = {
   DATABASE_SECRET_ARN:
     'terraform output aurora_secret_arn (cd terraform/database && terraform output -raw aurora_secret_arn)',
   DATABASE_NAME: 'optional, default alex (terraform output database_name)',
+  ALEX_API_URL: 'terraform output api_url (cd terraform/agents && terraform output -raw api_url)',
+  ALEX_API_TOKEN: "a signed-in test user's Clerk session token (the frontend's getToken())",
 };
+
+/** ALEX_API_URL and ALEX_API_TOKEN go together: one without the other is a mistake, not the direct path. */
+function apiPairProblems(present: Record<string, string | undefined>): string[] {
+  const url = present.ALEX_API_URL !== undefined;
+  const token = present.ALEX_API_TOKEN !== undefined;
+  if (url === token) return [];
+  const missing = url ? 'ALEX_API_TOKEN' : 'ALEX_API_URL';
+  return [
+    `  ${missing} is not set but ${url ? 'ALEX_API_URL' : 'ALEX_API_TOKEN'} is; from ${FULL_TEST_ENV_SOURCES[missing]}`,
+  ];
+}
 
 /**
  * Reads the full test's settings from an environment (empty values count as unset); the error lists every
@@ -41,8 +58,10 @@ export function parseFullTestEnv(
     Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''),
   );
   const parsed = FullTestEnv.safeParse(present);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const lines = parsed.error.issues.map((issue) => {
+  const pair = apiPairProblems(present);
+  if (parsed.success && pair.length === 0) return { ok: true, value: parsed.data };
+  const issues = parsed.success ? [] : parsed.error.issues;
+  const lines = issues.map((issue) => {
     const name = String(issue.path[0] ?? 'env');
     const problem = present[name] === undefined ? 'is not set' : `is invalid: ${issue.message}`;
     const source = FULL_TEST_ENV_SOURCES[name];
@@ -53,6 +72,7 @@ export function parseFullTestEnv(
     error: [
       'pnpm test:full runs against a deployed stack and needs these variables:',
       ...lines,
+      ...pair,
       'Or run `pnpm test:full --local` to test the built bundles against a local cloud.',
     ].join('\n'),
   };

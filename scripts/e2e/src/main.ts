@@ -50,7 +50,8 @@ async function runAgainstAws(): Promise<boolean> {
   const env = parseFullTestEnv(process.env);
   if (!env.ok) fail(env.error);
   const result = await runFullTest(env.value, { log });
-  process.stdout.write(`${formatReport(`${env.value.ALEX_QUEUE_URL}`, result)}\n`);
+  const target = env.value.ALEX_API_URL ? `the API at ${env.value.ALEX_API_URL}` : env.value.ALEX_QUEUE_URL;
+  process.stdout.write(`${formatReport(target, result)}\n`);
   return result.passed;
 }
 

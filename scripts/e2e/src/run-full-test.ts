@@ -1,11 +1,12 @@
 import { valuePortfolio } from '@alex/analytics';
-import type { AnalysisJobMessage, Job, JobStatus } from '@alex/contracts';
+import type { Job, JobStatus } from '@alex/contracts';
 import { createRepositories, type JobsRepository, TEST_USER_ID } from '@alex/database';
 import { openDataApiDatabase } from '@alex/database/data-api';
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { checkJob, type FullTestCheck } from './check-job';
 import { clientSettings, type FullTestEnv } from './full-test-env';
 import { type BreakableAgent, expectationFor } from './job-expectation';
+import { submitDirectly, submitThroughApi } from './submit-job';
 
 /** How the full test runs: which agents are broken on purpose, and how it polls. */
 export interface FullTestOptions {
@@ -49,13 +50,13 @@ async function waitForTerminal(
 }
 
 /**
- * The end-to-end test: creates a job for test_user_001 over the Data API, sends the SQS message the API
- * sends, waits for the job to finish and checks every payload against the contracts and the valuation.
+ * The end-to-end test: starts a job (through the deployed API when ALEX_API_URL and ALEX_API_TOKEN are set,
+ * otherwise for test_user_001 over the Data API and the SQS message the API sends), waits for the job to
+ * finish and checks every payload against the contracts and the valuation.
  */
 export async function runFullTest(env: FullTestEnv, options: FullTestOptions = {}): Promise<FullTestResult> {
   const started = Date.now();
   const log = options.log ?? (() => {});
-  const userId = options.userId ?? TEST_USER_ID;
   const timeoutMs = options.timeoutMs ?? 600_000;
   const result = (fields: Partial<FullTestResult>): FullTestResult => {
     const checks = fields.checks ?? [];
@@ -80,28 +81,13 @@ export async function runFullTest(env: FullTestEnv, options: FullTestOptions = {
   const sqs = new SQSClient(clientSettings(env, env.AWS_ENDPOINT_URL_SQS));
   try {
     const repos = createRepositories(database.db);
-    if (!(await repos.users.find(userId))) {
-      return result({
-        aborted: `no user ${userId} in the database: run \`pnpm alex db seed\` against Aurora first`,
-      });
-    }
-    const request = { analysis_type: 'portfolio', options: {} };
-    const job = await repos.jobs.create({
-      clerkUserId: userId,
-      jobType: 'portfolio_analysis',
-      requestPayload: request,
-    });
-    log(`job ${job.id} created for ${userId}`);
-    const message: AnalysisJobMessage = { job_id: job.id, clerk_user_id: userId, ...request };
-    try {
-      await sqs.send(
-        new SendMessageCommand({ QueueUrl: env.ALEX_QUEUE_URL, MessageBody: JSON.stringify(message) }),
-      );
-    } catch (error) {
-      await repos.jobs.finish(job.id, 'failed', 'the full test could not queue the job');
-      throw error;
-    }
-    const { job: last, terminal } = await waitForTerminal(repos.jobs, job.id, {
+    const submitted =
+      env.ALEX_API_URL && env.ALEX_API_TOKEN
+        ? await submitThroughApi(repos.portfolios, { url: env.ALEX_API_URL, token: env.ALEX_API_TOKEN }, log)
+        : await submitDirectly(repos, sqs, env.ALEX_QUEUE_URL, options.userId ?? TEST_USER_ID, log);
+    if (!submitted.ok) return result({ aborted: submitted.aborted });
+    const { jobId, userId } = submitted;
+    const { job: last, terminal } = await waitForTerminal(repos.jobs, jobId, {
       intervalMs: options.pollIntervalMs ?? 2000,
       timeoutMs,
       log,
@@ -113,11 +99,11 @@ export async function runFullTest(env: FullTestEnv, options: FullTestOptions = {
         ? `${last.status} after ${((Date.now() - started) / 1000).toFixed(1)} s`
         : `still ${last.status} after ${timeoutMs / 1000} s`,
     };
-    if (!terminal) return result({ jobId: job.id, status: last.status, checks: [reached] });
+    if (!terminal) return result({ jobId, status: last.status, checks: [reached] });
     const portfolio = await repos.portfolios.load(userId);
     if (!portfolio) throw new Error(`the portfolio of ${userId} disappeared`);
     const checks = checkJob(last, valuePortfolio(portfolio).total, expectationFor(options.broken ?? []));
-    return result({ jobId: job.id, status: last.status, checks: [reached, ...checks] });
+    return result({ jobId, status: last.status, checks: [reached, ...checks] });
   } finally {
     sqs.destroy();
     await database.close();

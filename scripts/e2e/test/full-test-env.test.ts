@@ -25,4 +25,24 @@ describe('parseFullTestEnv', () => {
       'DATABASE_CLUSTER_ARN is invalid: must be an Aurora cluster ARN',
     );
   });
+
+  it('takes the API path only with both ALEX_API_URL and ALEX_API_TOKEN', () => {
+    const env = {
+      AWS_REGION: 'us-east-1',
+      ALEX_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/alex-analysis-jobs',
+      DATABASE_CLUSTER_ARN: 'arn:aws:rds:us-east-1:123456789012:cluster:alex',
+      DATABASE_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:alex',
+    };
+    const api = 'https://abc123.execute-api.us-east-1.amazonaws.com';
+    expect(parseFullTestEnv({ ...env, ALEX_API_URL: api, ALEX_API_TOKEN: 'jwt' })).toMatchObject({
+      ok: true,
+      value: { ALEX_API_URL: api, ALEX_API_TOKEN: 'jwt' },
+    });
+    const urlOnly = parseFullTestEnv({ ...env, ALEX_API_URL: api, ALEX_API_TOKEN: '' });
+    expect(urlOnly.ok ? '' : urlOnly.error).toContain('ALEX_API_TOKEN is not set but ALEX_API_URL is');
+    const tokenOnly = parseFullTestEnv({ ...env, ALEX_API_TOKEN: 'jwt' });
+    expect(tokenOnly.ok ? '' : tokenOnly.error).toContain(
+      'ALEX_API_URL is not set but ALEX_API_TOKEN is; from terraform output api_url',
+    );
+  });
 });

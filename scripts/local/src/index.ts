@@ -2,6 +2,7 @@ export * from './database-server-state';
 export * from './ensure-database-server';
 export * from './local-agents';
 export * from './local-job-queue';
+export * from './local-signing-key';
 export * from './local-stack';
 export * from './observed-invoker';
 export * from './open-local-server-database';

@@ -2,6 +2,7 @@ import { isLocalOwnerAlive, type SweepReport, sweepAbandonedJobs } from '@alex/a
 import { type AnalysisJobMessage, JOB_QUEUE } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
 import { errorMessage } from '@alex/errors';
+import type { JobQueue } from '@alex/local-sqs';
 import type { AgentHandler, Logger } from '@alex/runtime';
 import { startLocalJobQueue } from './local-job-queue';
 
@@ -25,6 +26,8 @@ export interface LocalSweepOptions {
 export interface LocalStack {
   queueUrl: string;
   dlqUrl: string;
+  /** The producer port over the jobs queue, as the API's `createApp` takes it. */
+  queue: JobQueue;
   /** Sends a job message the way the API does. */
   submit(message: AnalysisJobMessage): Promise<string>;
   /** Sends a raw body, for drills with malformed messages. */
@@ -64,6 +67,7 @@ export async function startLocalStack(options: {
     swept,
     queueUrl: jobs.queueUrl,
     dlqUrl: jobs.dlqUrl,
+    queue: jobs.queue,
     submit: async (message) => (await jobs.queue.send(message)).messageId,
     sendRaw: jobs.sendRaw,
     deadLetters: jobs.deadLetters,

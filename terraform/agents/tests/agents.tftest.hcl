@@ -23,6 +23,9 @@ mock_provider "aws" {
   mock_resource "aws_cloudwatch_event_rule" {
     defaults = { arn = "arn:aws:events:us-east-1:123456789012:rule/alex-sweep-abandoned-jobs" }
   }
+  mock_resource "aws_apigatewayv2_api" {
+    defaults = { api_endpoint = "https://abc123.execute-api.us-east-1.amazonaws.com", execution_arn = "arn:aws:execute-api:us-east-1:123456789012:abc123" }
+  }
   mock_data "aws_iam_policy_document" {
     defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
   }
@@ -32,12 +35,17 @@ variables {
   aurora_cluster_arn = "arn:aws:rds:us-east-1:123456789012:cluster:alex-aurora-cluster"
   aurora_secret_arn  = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-abc-AbCdEf"
   vector_bucket      = "alex-vectors-123456789012"
+  clerk_issuer       = "https://clerk.example.com"
+  clerk_jwks_url     = "https://clerk.example.com/.well-known/jwks.json"
+  clerk_audience     = "alex-api"
+  cors_origins       = ["https://app.example.com"]
   lambda_artifacts = {
     planner    = { zip_path = "terraform/agents/tests/fixtures/agent-bundle.bin" }
     tagger     = { zip_path = "terraform/agents/tests/fixtures/agent-bundle.bin" }
     reporter   = { zip_path = "terraform/agents/tests/fixtures/agent-bundle.bin" }
     charter    = { zip_path = "terraform/agents/tests/fixtures/agent-bundle.bin" }
     retirement = { s3_key = "lambdas/retirement/uploaded-by-deploy.zip", source_code_hash = "given-by-the-build" }
+    api        = { zip_path = "terraform/agents/tests/fixtures/agent-bundle.bin" }
   }
 }
 

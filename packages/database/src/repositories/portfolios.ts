@@ -2,8 +2,9 @@ import { type Account, type Job, Portfolio, type Position } from '@alex/contract
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AlexDatabase } from '../drivers/alex-database';
-import { Decimal, InstrumentRow, parseRow, UtcTimestamp } from '../rows';
+import { Decimal, InstrumentRow, parseRow } from '../rows';
 import { accounts, instruments, positions } from '../schema';
+import { AccountRecord } from './accounts';
 import { jobsRepository } from './jobs';
 import { usersRepository } from './users';
 
@@ -32,16 +33,6 @@ export interface PortfoliosRepository {
   ): Promise<{ ok: true; value: { job: Job; portfolio: Portfolio } } | { ok: false; error: string }>;
 }
 
-const AccountRow = z.object({
-  id: z.string(),
-  clerkUserId: z.string(),
-  accountName: z.string(),
-  accountPurpose: z.string().nullable(),
-  cashBalance: Decimal,
-  cashInterest: Decimal,
-  createdAt: UtcTimestamp,
-});
-
 const PositionRow = z.object({
   id: z.string(),
   accountId: z.string(),
@@ -57,7 +48,7 @@ async function loadAccounts(db: AlexDatabase, clerkUserId: string): Promise<Omit
     .from(accounts)
     .where(eq(accounts.clerkUserId, clerkUserId))
     .orderBy(asc(accounts.createdAt), asc(accounts.accountName), asc(accounts.id));
-  return rows.map((row) => parseRow(AccountRow, row, 'accounts'));
+  return rows.map((row) => parseRow(AccountRecord, row, 'accounts'));
 }
 
 async function loadPositions(db: AlexDatabase, clerkUserId: string): Promise<Position[]> {

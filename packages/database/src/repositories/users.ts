@@ -1,6 +1,7 @@
 import type { AssetClassAllocation, RegionAllocation, User } from '@alex/contracts';
 import { eq } from 'drizzle-orm';
 import type { AlexDatabase } from '../drivers/alex-database';
+import { DatabaseError } from '../errors';
 import { parseRow, UserRow } from '../rows';
 import { users } from '../schema';
 
@@ -16,18 +17,43 @@ export interface UserInput {
   regionTargets?: RegionAllocation;
 }
 
+/** Profile fields to change; an absent or undefined field is left as it is. */
+export type UserChanges = { [K in keyof Omit<UserInput, 'clerkUserId'>]?: UserInput[K] | undefined };
+
 /** Reads and writes user profiles. */
 export interface UsersRepository {
   find(clerkUserId: string): Promise<User | null>;
   /** Creates the user or replaces its profile; omitted targets keep their current (or default) value. */
   upsert(input: UserInput): Promise<User>;
+  /** The user, created from `defaults` first when unknown (safe when two first requests race). */
+  findOrCreate(defaults: UserInput): Promise<{ user: User; created: boolean }>;
+  /** Changes the given fields of the user's profile (null clears one); null when the user is unknown. */
+  update(clerkUserId: string, changes: UserChanges): Promise<User | null>;
 }
 
 /** Creates the users repository over a database. */
 export function usersRepository(db: AlexDatabase): UsersRepository {
+  const find = async (clerkUserId: string) => {
+    const rows = await db.select().from(users).where(eq(users.clerkUserId, clerkUserId)).limit(1);
+    return rows[0] ? parseRow(UserRow, rows[0], 'users') : null;
+  };
   return {
-    async find(clerkUserId) {
-      const rows = await db.select().from(users).where(eq(users.clerkUserId, clerkUserId)).limit(1);
+    find,
+    async findOrCreate(defaults) {
+      const inserted = await db
+        .insert(users)
+        .values(defaults)
+        .onConflictDoNothing({ target: users.clerkUserId })
+        .returning();
+      if (inserted[0]) return { user: parseRow(UserRow, inserted[0], 'users'), created: true };
+      const user = await find(defaults.clerkUserId);
+      if (!user) throw new DatabaseError(`user ${defaults.clerkUserId} vanished while being created`);
+      return { user, created: false };
+    },
+    async update(clerkUserId, changes) {
+      const set = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+      if (Object.keys(set).length === 0) return find(clerkUserId);
+      const rows = await db.update(users).set(set).where(eq(users.clerkUserId, clerkUserId)).returning();
       return rows[0] ? parseRow(UserRow, rows[0], 'users') : null;
     },
     async upsert(input) {

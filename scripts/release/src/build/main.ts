@@ -3,12 +3,12 @@ import { workspaceRoot } from '../repo-root';
 import { buildLambdas } from './build-lambdas';
 import { isLambdaName, LAMBDA_NAMES, lambdaTarget } from './lambdas';
 
-// `pnpm build [agent...]`: bundle, guard, zip and size-check the agent Lambdas (all five by default).
+// `pnpm build [lambda...]`: bundle, guard, zip and size-check the Lambdas (the five agents and the API by default).
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const { positionals } = parseArgs({ allowPositionals: true, strict: true });
 const unknown = positionals.filter((name) => !isLambdaName(name));
 if (unknown.length > 0) {
-  process.stderr.write(`unknown agent ${unknown.join(', ')}; expected one of ${LAMBDA_NAMES.join(', ')}\n`);
+  process.stderr.write(`unknown Lambda ${unknown.join(', ')}; expected one of ${LAMBDA_NAMES.join(', ')}\n`);
   process.exit(2);
 }
 const root = workspaceRoot();

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { LAMBDA_NAMES } from '../build/lambdas';
 import { DeployError } from '../errors';
 
-/** Where Terraform for the agents lives, relative to the repository root. */
+/** Where Terraform for the agents and the API lives, relative to the repository root. */
 const TERRAFORM_DIR = 'terraform/agents';
 
 /** An S3 bucket name (also checks what `terraform output` printed). */
@@ -13,7 +13,7 @@ export const BucketName = z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
 /** Everything `pnpm run deploy` needs, from flags first and the environment second. */
 export const DeployConfig = z
   .object({
-    agents: z.array(z.enum(LAMBDA_NAMES)).min(1),
+    lambdas: z.array(z.enum(LAMBDA_NAMES)).min(1),
     mode: z.enum(['terraform', 'update-code']),
     dryRun: z.boolean(),
     skipBuild: z.boolean(),
@@ -22,7 +22,7 @@ export const DeployConfig = z
     bucket: BucketName.optional(),
     /** Required unless dry-run: the S3 and Lambda clients' region. */
     region: z.string().min(1).optional(),
-    /** Functions are `<prefix>-<agent>`, matching Terraform's `name_prefix`. */
+    /** Functions are `<prefix>-<name>`, matching Terraform's `name_prefix`. */
     functionPrefix: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
     terraformDir: z.string().min(1),
   })
@@ -33,7 +33,7 @@ export const DeployConfig = z
 export type DeployConfig = z.infer<typeof DeployConfig>;
 
 const SOURCES: Record<string, string> = {
-  agents: 'positional agent names',
+  lambdas: `positional Lambda names (${LAMBDA_NAMES.join(', ')})`,
   bucket: '--bucket or ALEX_CODE_BUCKET (terraform output code_bucket)',
   region: '--region or AWS_REGION',
   functionPrefix: '--prefix or ALEX_FUNCTION_PREFIX (terraform variable name_prefix)',
@@ -41,7 +41,7 @@ const SOURCES: Record<string, string> = {
 
 /** Usage of the deploy command, printed on a usage error. */
 const DEPLOY_USAGE =
-  'pnpm run deploy [agent...] [--update-code] [--dry-run] [--skip-build] [--yes] [--bucket NAME] [--region REGION] [--prefix PREFIX]';
+  'pnpm run deploy [lambda...] [--update-code] [--dry-run] [--skip-build] [--yes] [--bucket NAME] [--region REGION] [--prefix PREFIX]';
 
 /** Parses the deploy command line and environment; the error names every bad setting and its source. */
 export function parseDeployConfig(
@@ -57,7 +57,7 @@ export function parseDeployConfig(
   const { values, positionals } = parsed;
   const blank = (value: string | undefined) => (value === '' ? undefined : value);
   const result = DeployConfig.safeParse({
-    agents: positionals.length > 0 ? positionals : [...LAMBDA_NAMES],
+    lambdas: positionals.length > 0 ? positionals : [...LAMBDA_NAMES],
     mode: values['update-code'] ? 'update-code' : 'terraform',
     dryRun: values['dry-run'] ?? false,
     skipBuild: values['skip-build'] ?? false,
@@ -68,7 +68,7 @@ export function parseDeployConfig(
     terraformDir: TERRAFORM_DIR,
   });
   if (result.success) return result.data;
-  // Each problem names its setting (`agents`, not `agents.0`): the key its source is listed under.
+  // Each problem names its setting (`lambdas`, not `lambdas.0`): the key its source is listed under.
   const problems = result.error.issues.map((issue) => {
     const key = String(issue.path[0] ?? 'config');
     return `${formatIssues([{ ...issue, path: [key] }])}${SOURCES[key] ? ` (from ${SOURCES[key]})` : ''}`;

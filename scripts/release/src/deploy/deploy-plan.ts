@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { lambdaTarget, lambdaZipPath } from '../build/lambdas';
 import { artifactKey, type LambdaManifest } from '../build/manifest';
 import type { DeployConfig } from './deploy-config';
 
@@ -18,11 +19,11 @@ export type DeployStep =
   | { kind: 'update-code'; functionName: string; bucket: string; key: string }
   | { kind: 'wait-updated'; functionName: string };
 
-/** The artifact of a built Lambda: its zip under `agents/<name>/dist` and its content-addressed key. */
+/** The artifact of a built Lambda: its zip under `<workspace>/dist` and its content-addressed key. */
 export function artifactOf(root: string, manifest: LambdaManifest): Artifact {
   return {
     name: manifest.name,
-    file: join(root, 'agents', manifest.name, 'dist', manifest.zipFile),
+    file: join(lambdaTarget(root, manifest.name).outDir, manifest.zipFile),
     bytes: manifest.zipBytes,
     sha256: manifest.sha256,
     key: artifactKey(manifest),
@@ -30,14 +31,14 @@ export function artifactOf(root: string, manifest: LambdaManifest): Artifact {
 }
 
 /**
- * The `lambda_artifacts` value for terraform/agents: the zip path and base64 hash per agent, plus the
+ * The `lambda_artifacts` value for terraform/agents: the zip path and base64 hash per Lambda, plus the
  * uploaded key (`s3_key`), which Terraform ignores until its variable declares the attribute.
  */
 function terraformArtifactsVar(artifacts: readonly Artifact[]): string {
   const value = Object.fromEntries(
     artifacts.map((a) => [
       a.name,
-      { zip_path: `agents/${a.name}/dist/${a.name}.zip`, source_code_hash: a.sha256, s3_key: a.key },
+      { zip_path: lambdaZipPath(a.name), source_code_hash: a.sha256, s3_key: a.key },
     ]),
   );
   return `lambda_artifacts=${JSON.stringify(value)}`;
@@ -60,9 +61,9 @@ export function bucketOutputArgs(config: DeployConfig): string[] {
   return [`-chdir=${config.terraformDir}`, 'output', '-no-color', '-raw', 'code_bucket'];
 }
 
-/** The Lambda function name of an agent: `<prefix>-<agent>`, as Terraform names it. */
-function functionNameOf(config: DeployConfig, agent: string): string {
-  return `${config.functionPrefix}-${agent}`;
+/** The function name of a Lambda: `<prefix>-<name>` (`alex-planner`, `alex-api`), as Terraform names it. */
+function functionNameOf(config: DeployConfig, name: string): string {
+  return `${config.functionPrefix}-${name}`;
 }
 
 /** Every step after the build, in order: all uploads first, then apply or one update and wait per function. */
@@ -90,7 +91,8 @@ export function describeStep(step: DeployStep, root: string): string {
   switch (step.kind) {
     case 'upload': {
       const { artifact } = step;
-      const body = `${artifact.file.startsWith(root) ? artifact.file.slice(root.length + 1) : artifact.file} (${artifact.bytes} bytes)`;
+      // relative() rather than slicing: workspaceRoot() ends with a separator, a test's temporary root does not.
+      const body = `${relative(root, artifact.file).replaceAll('\\', '/')} (${artifact.bytes} bytes)`;
       return `s3:PutObject ${JSON.stringify({ Bucket: step.bucket, Key: artifact.key, Body: body, ChecksumSHA256: artifact.sha256 })}`;
     }
     case 'terraform-apply':

@@ -8,7 +8,7 @@ import { parseDeployConfig } from './deploy-config';
 import { captureCommand, runCommand } from './run-command';
 import { runDeploy } from './run-deploy';
 
-// `pnpm run deploy [agent...] [--update-code] [--dry-run]` (plain `pnpm deploy` is pnpm's own command).
+// `pnpm run deploy [lambda...] [--update-code] [--dry-run]` (plain `pnpm deploy` is pnpm's own command).
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const root = workspaceRoot();
 try {
@@ -21,11 +21,11 @@ try {
   await runDeploy(config, {
     root,
     log,
-    build: async (agents) => {
-      const targets = agents.map((name) => lambdaTarget(root, name));
+    build: async (lambdas) => {
+      const targets = lambdas.map((name) => lambdaTarget(root, name));
       return (await buildLambdas({ root, targets, log })).map((built) => built.manifest);
     },
-    readManifests: (agents) => Promise.all(agents.map((name) => readManifest(lambdaTarget(root, name)))),
+    readManifests: (lambdas) => Promise.all(lambdas.map((name) => readManifest(lambdaTarget(root, name)))),
     clients: () => ({
       s3: new S3Client(region ? { region } : {}),
       lambda: new LambdaClient(region ? { region, maxAttempts: 3 } : { maxAttempts: 3 }),

@@ -1,6 +1,7 @@
 import { errorMessage } from '@alex/errors';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { lambdaWorkspace } from '../build/lambdas';
 import type { LambdaManifest } from '../build/manifest';
 import { DeployError } from '../errors';
 import { updateFunctionCode, uploadArtifact, waitForFunctionUpdated } from './aws-steps';
@@ -25,10 +26,10 @@ interface DeployClients {
 export interface DeployDeps {
   root: string;
   log: (line: string) => void;
-  /** Builds, guards and zips the agents (the `pnpm build` pipeline), returning their manifests. */
-  build: (agents: readonly string[]) => Promise<LambdaManifest[]>;
+  /** Builds, guards and zips the Lambdas (the `pnpm build` pipeline), returning their manifests. */
+  build: (lambdas: readonly string[]) => Promise<LambdaManifest[]>;
   /** Reads the manifests of a previous build (`--skip-build`). */
-  readManifests: (agents: readonly string[]) => Promise<LambdaManifest[]>;
+  readManifests: (lambdas: readonly string[]) => Promise<LambdaManifest[]>;
   clients: () => DeployClients;
   /** Runs a command with inherited stdio; rejects on a non-zero exit. */
   run: (command: string, args: readonly string[]) => Promise<void>;
@@ -80,18 +81,18 @@ async function resolveBucket(config: DeployConfig, deps: DeployDeps, say: (line:
   return bucket.data;
 }
 
-/** Builds, uploads and rolls out the agents as configured; a dry run prints every step and calls nothing remote. */
+/** Builds, uploads and rolls out the Lambdas as configured; a dry run prints every step and calls nothing remote. */
 export async function runDeploy(config: DeployConfig, deps: DeployDeps): Promise<void> {
   const say = (line: string) => deps.log(config.dryRun ? `[dry-run] ${line}` : `> ${line}`);
-  const agents = config.agents.join(' ');
   let manifests: LambdaManifest[];
   if (config.skipBuild) {
-    say(`read agents/{${config.agents.join(',')}}/dist/manifest.json (--skip-build)`);
-    manifests = await attempt('reading the build manifests', () => deps.readManifests(config.agents));
+    const files = config.lambdas.map((name) => `${lambdaWorkspace(name)}/dist/manifest.json`);
+    say(`read ${files.join(' ')} (--skip-build)`);
+    manifests = await attempt('reading the build manifests', () => deps.readManifests(config.lambdas));
   } else {
     // The build is local and needs no credentials, so a dry run builds too: keys and hashes are real.
-    say(`pnpm build ${agents}`);
-    manifests = await attempt('build', () => deps.build(config.agents));
+    say(`pnpm build ${config.lambdas.join(' ')}`);
+    manifests = await attempt('build', () => deps.build(config.lambdas));
   }
   const artifacts = manifests.map((manifest) => artifactOf(deps.root, manifest));
   const bucket = await resolveBucket(config, deps, say);
@@ -105,6 +106,6 @@ export async function runDeploy(config: DeployConfig, deps: DeployDeps): Promise
   deps.log(
     config.dryRun
       ? `[dry-run] ${steps.length} steps after the build; nothing was uploaded or changed`
-      : `deployed ${config.agents.length} Lambdas (${config.mode})`,
+      : `deployed ${config.lambdas.length} Lambdas (${config.mode})`,
   );
 }

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseDeployConfig } from '../../src/deploy/deploy-config';
 
 describe('parseDeployConfig', () => {
-  it('defaults to all five agents through terraform with the alex prefix', () => {
+  it('defaults to the five agents and the API through terraform with the alex prefix', () => {
     const config = parseDeployConfig([], { AWS_REGION: 'eu-west-1', ALEX_CODE_BUCKET: 'alex-code' });
     expect(config).toMatchObject({
-      agents: ['tagger', 'reporter', 'charter', 'retirement', 'planner'],
+      lambdas: ['tagger', 'reporter', 'charter', 'retirement', 'planner', 'api'],
       mode: 'terraform',
       dryRun: false,
       bucket: 'alex-code',
@@ -21,7 +21,7 @@ describe('parseDeployConfig', () => {
       { AWS_REGION: 'eu-west-1', ALEX_CODE_BUCKET: 'alex-code', ALEX_FUNCTION_PREFIX: 'prod' },
     );
     expect(config).toMatchObject({
-      agents: ['tagger'],
+      lambdas: ['tagger'],
       mode: 'update-code',
       bucket: 'other-bucket',
       region: 'us-west-2',
@@ -40,7 +40,9 @@ describe('parseDeployConfig', () => {
   });
 
   it('rejects an unknown agent, a bad bucket name and an unknown flag', () => {
-    expect(() => parseDeployConfig(['--dry-run', 'advisor'], {})).toThrow(/agents: /);
+    expect(() => parseDeployConfig(['--dry-run', 'advisor'], {})).toThrow(
+      /lambdas: .*\(from positional Lambda names \(tagger, reporter, charter, retirement, planner, api\)\)/,
+    );
     expect(() => parseDeployConfig(['--dry-run', '--bucket', 'Bad_Bucket'], {})).toThrow(
       /bucket: must be an S3 bucket name/,
     );

@@ -48,9 +48,9 @@ describe('runDeploy --dry-run', () => {
   it('lists the build, every upload with its bucket and key, and the terraform apply, calling nothing', async () => {
     const h = harness();
     await runDeploy(parseDeployConfig(['--dry-run'], { ALEX_CODE_BUCKET: 'alex-code' }), h.deps);
-    expect(h.lines[0]).toBe('[dry-run] pnpm build tagger reporter charter retirement planner');
+    expect(h.lines[0]).toBe('[dry-run] pnpm build tagger reporter charter retirement planner api');
     const uploads = h.lines.filter((line) => line.startsWith('[dry-run] s3:PutObject '));
-    expect(uploads).toHaveLength(5);
+    expect(uploads).toHaveLength(6);
     for (const [i, name] of LAMBDA_NAMES.entries()) {
       const params = JSON.parse(uploads[i]?.slice('[dry-run] s3:PutObject '.length) ?? '{}');
       expect(params.Bucket).toBe('alex-code');
@@ -61,11 +61,22 @@ describe('runDeploy --dry-run', () => {
       line.startsWith('[dry-run] terraform -chdir=terraform/agents apply'),
     );
     expect(apply).toContain('-var \'lambda_artifacts={"tagger":{"zip_path":"agents/tagger/dist/tagger.zip"');
-    expect(h.lines.indexOf(apply ?? '')).toBeGreaterThan(h.lines.indexOf(uploads[4] ?? ''));
+    expect(apply).toContain('"api":{"zip_path":"packages/api/dist/api.zip"');
+    expect(h.lines.indexOf(apply ?? '')).toBeGreaterThan(h.lines.indexOf(uploads[5] ?? ''));
     expect(h.built).toEqual([[...LAMBDA_NAMES]]);
     expect(h.clientsBuilt()).toBe(0);
     expect(h.commands).toEqual([]);
     expect(s3Mock.calls()).toHaveLength(0);
+  });
+
+  it('names each zip relative to the repository root, also when the root ends with a separator', async () => {
+    const h = harness();
+    h.deps.root = `${root}/`;
+    await runDeploy(parseDeployConfig(['--dry-run', 'tagger'], { ALEX_CODE_BUCKET: 'alex-code' }), h.deps);
+    const upload = h.lines.find((line) => line.startsWith('[dry-run] s3:PutObject '));
+    expect(JSON.parse(upload?.slice('[dry-run] s3:PutObject '.length) ?? '{}').Body).toMatch(
+      /^agents\/tagger\/dist\/tagger\.zip \(\d+ bytes\)$/,
+    );
   });
 
   it('prints the terraform output command and a placeholder when no bucket is configured', async () => {
@@ -81,7 +92,7 @@ describe('runDeploy --dry-run', () => {
 });
 
 describe('runDeploy --update-code', () => {
-  it('uploads every zip, then updates each of the five functions to its uploaded key and waits', async () => {
+  it('uploads every zip, then updates each of the six functions to its uploaded key and waits', async () => {
     const events: string[] = [];
     s3Mock.on(PutObjectCommand).callsFake((input) => {
       events.push(`put ${input.Bucket}/${input.Key}`);
@@ -97,9 +108,9 @@ describe('runDeploy --update-code', () => {
 
     const puts = events.filter((e) => e.startsWith('put '));
     const updates = events.filter((e) => e.startsWith('update '));
-    expect(puts).toHaveLength(5);
-    expect(updates).toHaveLength(5);
-    expect(events.indexOf(updates[0] ?? '')).toBeGreaterThan(events.indexOf(puts[4] ?? ''));
+    expect(puts).toHaveLength(6);
+    expect(updates).toHaveLength(6);
+    expect(events.indexOf(updates[0] ?? '')).toBeGreaterThan(events.indexOf(puts[5] ?? ''));
     for (const [i, name] of LAMBDA_NAMES.entries()) {
       const key = puts[i]?.slice('put bucket-from-terraform/'.length) ?? '';
       expect(key).toMatch(KEY);
@@ -108,8 +119,30 @@ describe('runDeploy --update-code', () => {
     }
     const firstPut = s3Mock.commandCalls(PutObjectCommand)[0]?.args[0].input;
     expect(firstPut?.ChecksumSHA256).toMatch(/^[A-Za-z0-9+/]{43}=$/);
-    expect(lambdaMock.commandCalls(GetFunctionCommand)).toHaveLength(5);
+    expect(lambdaMock.commandCalls(GetFunctionCommand)).toHaveLength(6);
     expect(h.commands).toEqual([]);
+  });
+
+  it('uploads the API zip from packages/api/dist and updates alex-api alone', async () => {
+    s3Mock.on(PutObjectCommand).resolves({});
+    lambdaMock.on(UpdateFunctionCodeCommand).resolves({});
+    lambdaMock.on(GetFunctionCommand).resolves({ Configuration: { LastUpdateStatus: 'Successful' } });
+    const h = harness();
+    await runDeploy(
+      parseDeployConfig(['--update-code', 'api'], { AWS_REGION: 'us-east-1', ALEX_CODE_BUCKET: 'b-1' }),
+      h.deps,
+    );
+    expect(h.built).toEqual([['api']]);
+    const put = s3Mock.commandCalls(PutObjectCommand)[0]?.args[0].input;
+    expect(put?.Key).toMatch(/^lambdas\/api\/[0-9a-f]{64}\.zip$/);
+    const upload = h.lines.find((line) => line.startsWith('> s3:PutObject '));
+    expect(JSON.parse(upload?.slice('> s3:PutObject '.length) ?? '{}')).toMatchObject({
+      Bucket: 'b-1',
+      Key: put?.Key,
+      Body: expect.stringMatching(/^packages\/api\/dist\/api\.zip \(\d+ bytes\)$/),
+    });
+    const update = lambdaMock.commandCalls(UpdateFunctionCodeCommand).map((call) => call.args[0].input);
+    expect(update).toEqual([{ FunctionName: 'alex-api', S3Bucket: 'b-1', S3Key: put?.Key }]);
   });
 
   it('stops at the first failing upload with a one-line reason and updates nothing', async () => {

@@ -1,0 +1,6 @@
+export * from './app';
+export type { ApiDeps, AppEnv } from './app-env';
+export * from './config';
+export * from './errors';
+export { openApiDocument } from './openapi';
+export * from './token-verifier';

@@ -1,0 +1,37 @@
+import { PositionCreateRequest, PositionUpdateRequest } from '@alex/contracts';
+import { Hono } from 'hono';
+import type { ApiDeps, AppEnv } from '../app-env';
+import { NotFoundError } from '../errors';
+import { positionRow } from '../response-rows';
+import { jsonBody, rowId } from '../validation';
+
+/**
+ * The caller's positions. An unknown symbol gets a bare placeholder instrument (name = symbol, no price, no
+ * classification) for the tagger and market data to fill: a user never writes shared instrument data.
+ */
+export function positionsRoutes(deps: ApiDeps) {
+  const { positions } = deps.repos;
+  return new Hono<AppEnv>()
+    .post('/', ...jsonBody(PositionCreateRequest), async (c) => {
+      const body = c.req.valid('json');
+      const position = await positions.upsert(c.get('userId'), {
+        accountId: rowId(body.account_id, 'Account'),
+        symbol: body.symbol,
+        quantity: body.quantity,
+        ...(body.as_of_date ? { asOfDate: body.as_of_date } : {}),
+      });
+      if (!position) throw new NotFoundError('Account');
+      return c.json(positionRow(position));
+    })
+    .put('/:id', ...jsonBody(PositionUpdateRequest), async (c) => {
+      const id = rowId(c.req.param('id'), 'Position');
+      const position = await positions.updateQuantity(c.get('userId'), id, c.req.valid('json').quantity);
+      if (!position) throw new NotFoundError('Position');
+      return c.json(positionRow(position));
+    })
+    .delete('/:id', async (c) => {
+      if (!(await positions.remove(c.get('userId'), rowId(c.req.param('id'), 'Position'))))
+        throw new NotFoundError('Position');
+      return c.json({ message: 'Position deleted' });
+    });
+}

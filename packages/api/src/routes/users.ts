@@ -1,0 +1,37 @@
+import { UserUpdateRequest } from '@alex/contracts';
+import type { UserInput } from '@alex/database';
+import { Hono } from 'hono';
+import type { ApiDeps, AppEnv } from '../app-env';
+import { camelKeys } from '../camel-keys';
+import { NotFoundError } from '../errors';
+import { userRow } from '../response-rows';
+import type { VerifiedToken } from '../token-verifier';
+import { jsonBody } from '../validation';
+
+// A new user's profile (reference §5): named from the token, 20 years to go, 60,000 a year, 70/30 and 50/50.
+function newUser(token: VerifiedToken): UserInput {
+  const fromEmail = token.email?.split('@')[0];
+  const name = (token.name?.trim() || fromEmail || 'New User').slice(0, 255);
+  return {
+    clerkUserId: token.sub,
+    displayName: name,
+    yearsUntilRetirement: 20,
+    targetRetirementIncome: 60_000,
+    assetClassTargets: { equity: 70, fixed_income: 30 },
+    regionTargets: { north_america: 50, international: 50 },
+  };
+}
+
+/** `GET /api/user` (created on the first call) and `PUT /api/user`. */
+export function usersRoutes(deps: ApiDeps) {
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const { user, created } = await deps.repos.users.findOrCreate(newUser(c.get('token')));
+      return c.json({ user: userRow(user), created });
+    })
+    .put('/', ...jsonBody(UserUpdateRequest), async (c) => {
+      const user = await deps.repos.users.update(c.get('userId'), camelKeys(c.req.valid('json')));
+      if (!user) throw new NotFoundError('User');
+      return c.json(userRow(user));
+    });
+}

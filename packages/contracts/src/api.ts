@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { AssetClassAllocation, RegionAllocation } from './allocation';
+import { CASH_INTEREST, MONEY, QUANTITY, storedDecimal, storedText, VARCHAR_LENGTH } from './column-limits';
+import { refuseRetirementPastProjection, TickerSymbol } from './portfolio-import';
+
+/** Largest request body the HTTP API reads, in bytes. */
+export const MAX_API_BODY_BYTES = 64 * 1024;
+
+const Money = storedDecimal(MONEY, { min: 0 });
+const Quantity = storedDecimal(QUANTITY, { min: 0, minExclusive: true });
+const AccountName = storedText(VARCHAR_LENGTH.accountName, { minChars: 1 });
+// A text column: the limit is ours, not the column's.
+const AccountPurpose = storedText(2000);
+
+/** `PUT /api/user`: any subset of the profile; `null` clears a goal. Targets, when given, sum to 100. */
+export const UserUpdateRequest = z
+  .strictObject({
+    display_name: storedText(VARCHAR_LENGTH.displayName, { minChars: 1 }).optional(),
+    years_until_retirement: z.number().int().min(0).max(100).nullable().optional(),
+    target_retirement_income: Money.nullable().optional(),
+    current_age: z.number().int().min(0).max(130).nullable().optional(),
+    annual_contribution: Money.nullable().optional(),
+    asset_class_targets: AssetClassAllocation.optional(),
+    region_targets: RegionAllocation.optional(),
+  })
+  .superRefine(refuseRetirementPastProjection);
+export type UserUpdateRequest = z.infer<typeof UserUpdateRequest>;
+
+/** `POST /api/accounts`. */
+export const AccountCreateRequest = z.strictObject({
+  account_name: AccountName,
+  account_purpose: AccountPurpose.nullable().optional(),
+  cash_balance: Money.optional(),
+  cash_interest: storedDecimal(CASH_INTEREST, { min: 0, max: 1 }).optional(),
+});
+export type AccountCreateRequest = z.infer<typeof AccountCreateRequest>;
+
+/** `PUT /api/accounts/{id}`: any subset of the account's fields. */
+export const AccountUpdateRequest = AccountCreateRequest.partial();
+export type AccountUpdateRequest = z.infer<typeof AccountUpdateRequest>;
+
+/** `POST /api/positions`: holds `quantity` of `symbol` in the caller's account (replacing a holding of it). */
+export const PositionCreateRequest = z.strictObject({
+  account_id: z.string(),
+  symbol: TickerSymbol,
+  quantity: Quantity,
+  as_of_date: z.iso.date().optional(),
+});
+export type PositionCreateRequest = z.infer<typeof PositionCreateRequest>;
+
+/** `PUT /api/positions/{id}`. */
+export const PositionUpdateRequest = z.strictObject({ quantity: Quantity });
+export type PositionUpdateRequest = z.infer<typeof PositionUpdateRequest>;
+
+/** `POST /api/analyze`: the options are stored with the job and sent with its message, so they stay small. */
+export const AnalyzeRequest = z.strictObject({
+  analysis_type: z.string().trim().min(1).max(50).default('portfolio'),
+  options: z
+    .record(z.string().max(100), z.unknown())
+    .refine((options) => JSON.stringify(options).length <= 4096, 'must be at most 4096 characters as JSON')
+    .default({}),
+});
+export type AnalyzeRequest = z.infer<typeof AnalyzeRequest>;
+
+/** One problem with a request, as FastAPI reports it: where (`["body", "field"]`), what, and its kind. */
+export const ValidationIssue = z.object({
+  loc: z.array(z.union([z.string(), z.number()])),
+  msg: z.string(),
+  type: z.string(),
+});
+export type ValidationIssue = z.infer<typeof ValidationIssue>;
+
+/** Every error response: a message, or the request's validation issues (422). */
+export const ErrorResponse = z.object({ detail: z.union([z.string(), z.array(ValidationIssue)]) });
+export type ErrorResponse = z.infer<typeof ErrorResponse>;
