@@ -1,6 +1,7 @@
 import type { JobQueue } from '@alex/aws-adapters';
 import type { Repositories } from '@alex/database';
 import type { Clock, Logger } from '@alex/runtime';
+import type { RateLimit } from './rate-limit';
 import type { TokenVerifier, VerifiedToken } from './token-verifier';
 
 /** The ports the HTTP API is built from: AWS adapters in Lambda, local ones under `alex serve`, fakes in tests. */
@@ -12,6 +13,8 @@ export interface ApiDeps {
   corsOrigins: string[];
   logger: Logger;
   clock?: Clock;
+  /** Requests per user (the token's `sub`) in this process; `DEFAULT_RATE_LIMIT` when absent, `false` for none. */
+  rateLimit?: RateLimit | false;
 }
 
 /** Hono's environment of every route: the authenticated caller, set by the auth middleware. */

@@ -10,6 +10,7 @@ import type { ApiDeps, AppEnv } from './app-env';
 import { authenticate } from './auth';
 import { ApiError } from './errors';
 import { openApiDocument } from './openapi';
+import { DEFAULT_RATE_LIMIT, rateLimit } from './rate-limit';
 import { accountsRoutes } from './routes/accounts';
 import { analyzeRoutes } from './routes/analyze';
 import { instrumentsRoutes } from './routes/instruments';
@@ -44,6 +45,7 @@ export function createApp(deps: ApiDeps): Hono<AppEnv> {
   const openApi = openApiDocument();
   app.get('/openapi.json', (c) => c.json(openApi));
   app.use('/api/*', authenticate(deps.verifyToken, deps.logger));
+  if (deps.rateLimit !== false) app.use('/api/*', rateLimit(deps.rateLimit ?? DEFAULT_RATE_LIMIT, clock));
   app.route('/api/user', usersRoutes(deps));
   app.route('/api/accounts', accountsRoutes(deps));
   app.route('/api/positions', positionsRoutes(deps));

@@ -31,6 +31,11 @@ const errors = {
   '401': { description: 'No valid bearer token', content: json(schema(ErrorResponse)) },
   '404': { description: 'No such row of the caller', content: json(schema(ErrorResponse)) },
   '422': { description: 'The body does not match the schema', content: json(schema(ErrorResponse)) },
+  '429': {
+    description: "Over the caller's rate limit; retry after `Retry-After` seconds",
+    headers: { 'Retry-After': { schema: { type: 'integer' } } },
+    content: json(schema(ErrorResponse)),
+  },
 };
 
 function json(body: Schema) {

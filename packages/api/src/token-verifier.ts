@@ -1,5 +1,8 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
 
+// 1 to 255 code points (varchar(255) counts those), none a control character or a lone surrogate.
+const STORABLE_SUB = /^[^\p{Cc}\p{Cs}]{1,255}$/u;
+
 /** The claims of a verified token the API uses. */
 export interface VerifiedToken {
   sub: string;
@@ -33,8 +36,9 @@ export function createKeySetVerifier(keys: JWTVerifyGetKey, rules: TokenRules): 
     if (parties.length > 0 && (typeof payload.azp !== 'string' || !parties.includes(payload.azp))) {
       throw new Error('token azp is not an authorized party');
     }
-    if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 255) {
-      throw new Error('token sub is missing or too long');
+    // `sub` becomes users.clerk_user_id, a varchar(255): text PostgreSQL cannot store is refused here, not a 500.
+    if (typeof payload.sub !== 'string' || !STORABLE_SUB.test(payload.sub)) {
+      throw new Error('token sub is missing, too long or not storable text');
     }
     return {
       sub: payload.sub,

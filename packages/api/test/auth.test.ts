@@ -8,7 +8,9 @@ const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}`
 function unsignedToken(sub: string): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const exp = Math.floor(Date.now() / 1000) + 600;
-  return `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub, iss: ISSUER, exp })}.`;
+  // With the authorized party, so only the missing signature can refuse it.
+  const claims = { sub, iss: ISSUER, exp, azp: 'http://localhost:3000' };
+  return `${part({ alg: 'none', typ: 'JWT' })}.${part(claims)}.`;
 }
 
 describe('authentication', () => {

@@ -44,7 +44,11 @@ export const PositionCreateRequest = z.strictObject({
   account_id: z.string(),
   symbol: TickerSymbol,
   quantity: Quantity,
-  as_of_date: z.iso.date().optional(),
+  // PostgreSQL has no year 0000 (a 500 otherwise); no holding predates 1900.
+  as_of_date: z.iso
+    .date()
+    .refine((date) => date >= '1900-01-01', 'must be 1900-01-01 or later')
+    .optional(),
 });
 export type PositionCreateRequest = z.infer<typeof PositionCreateRequest>;
 
@@ -52,12 +56,42 @@ export type PositionCreateRequest = z.infer<typeof PositionCreateRequest>;
 export const PositionUpdateRequest = z.strictObject({ quantity: Quantity });
 export type PositionUpdateRequest = z.infer<typeof PositionUpdateRequest>;
 
+/** How deep `AnalyzeRequest.options` may nest: far deeper JSON overflows the stack of whatever walks it. */
+export const MAX_OPTIONS_DEPTH = 8;
+
+/**
+ * Why a JSON value cannot go into a jsonb column and a queue message, or null: nested deeper than `levels`
+ * (walked no further, so hostile input cannot overflow the stack here), or holding text PostgreSQL cannot
+ * store (NUL, an unpaired surrogate) in a key or a string.
+ */
+function jsonbProblem(value: unknown, levels: number): string | null {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') || /\p{Cs}/u.test(value)
+      ? 'must not contain a NUL character or an unpaired surrogate'
+      : null;
+  }
+  if (value === null || typeof value !== 'object') return null;
+  if (levels === 0) return `must nest at most ${MAX_OPTIONS_DEPTH} levels deep`;
+  for (const [key, item] of Object.entries(value)) {
+    const problem = jsonbProblem(key, levels) ?? jsonbProblem(item, levels - 1);
+    if (problem) return problem;
+  }
+  return null;
+}
+
 /** `POST /api/analyze`: the options are stored with the job and sent with its message, so they stay small. */
 export const AnalyzeRequest = z.strictObject({
-  analysis_type: z.string().trim().min(1).max(50).default('portfolio'),
+  analysis_type: storedText(50, { minChars: 1 }).default('portfolio'),
   options: z
     .record(z.string().max(100), z.unknown())
-    .refine((options) => JSON.stringify(options).length <= 4096, 'must be at most 4096 characters as JSON')
+    .superRefine((options, ctx) => {
+      // Checked before JSON.stringify, which itself overflows on a deep enough value.
+      const problem = jsonbProblem(options, MAX_OPTIONS_DEPTH);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      else if (JSON.stringify(options).length > 4096) {
+        ctx.addIssue({ code: 'custom', message: 'must be at most 4096 characters as JSON' });
+      }
+    })
     .default({}),
 });
 export type AnalyzeRequest = z.infer<typeof AnalyzeRequest>;

@@ -1,4 +1,5 @@
 import { benchCriticalPath, benchMonteCarlo, benchOfflineJobs } from './agents-bench';
+import { benchApi } from './api-bench';
 import { benchColdStart } from './cold-start';
 import { benchDatabaseOpen } from './database-open';
 
@@ -9,5 +10,6 @@ await benchDatabaseOpen(log);
 benchMonteCarlo(log);
 await benchOfflineJobs(log);
 await benchCriticalPath(log);
+await benchApi(log);
 // Cold starts read the bundles `pnpm build` wrote (the bench script builds first).
 await benchColdStart(log);

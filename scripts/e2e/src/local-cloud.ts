@@ -13,6 +13,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { AgentBundles } from './ensure-bundles';
 import type { BreakableAgent } from './job-expectation';
 import { lambdaTrigger } from './lambda-trigger';
+import { startLocalApi } from './local-api';
 import {
   FUNCTION_NAMES,
   localFunctions,
@@ -33,7 +34,7 @@ export interface LocalCloudOptions {
 
 /** A running local cloud: the settings `runFullTest` reads, the DLQ, delivery counts, and how to stop it. */
 export interface LocalCloud {
-  /** AWS_REGION, ALEX_QUEUE_URL, DATABASE_*, AWS_ENDPOINT_URL_RDS_DATA/SQS and dummy keys. */
+  /** AWS_REGION, ALEX_QUEUE_URL, ALEX_API_URL/TOKEN, DATABASE_*, AWS_ENDPOINT_URL_RDS_DATA/SQS, dummy keys. */
   env: Record<string, string>;
   dlqUrl: string;
   maxReceiveCount: number;
@@ -106,6 +107,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     });
     closers.push(() => lambdaClient.destroy());
     invokePlanner = lambdaTrigger(lambdaClient, FUNCTION_NAMES.planner);
+    const api = await startLocalApi({ dataApi, queue: jobs.queue, keyDir: dir });
+    closers.push(() => api.close());
 
     return {
       env: {
@@ -116,6 +119,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         DATABASE_NAME: dataApi.database,
         AWS_ENDPOINT_URL_RDS_DATA: dataApi.endpoint,
         AWS_ENDPOINT_URL_SQS: jobs.endpoint,
+        // The job is submitted through the HTTP API, as the frontend does.
+        ALEX_API_URL: api.url,
+        ALEX_API_TOKEN: api.token,
         AWS_ACCESS_KEY_ID: 'local',
         AWS_SECRET_ACCESS_KEY: 'local',
       },

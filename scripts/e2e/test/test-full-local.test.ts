@@ -15,8 +15,10 @@ if (skipReason) console.warn(`test-full-local ${skipReason}`);
 const functionLogs: string[] = [];
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
-async function cloudEnv(cloud: LocalCloud): Promise<FullTestEnv> {
-  const env = parseFullTestEnv(cloud.env);
+/** The cloud's settings; `direct` leaves out the API, so the job is written to the database and queue. */
+async function cloudEnv(cloud: LocalCloud, path: 'api' | 'direct' = 'api'): Promise<FullTestEnv> {
+  const { ALEX_API_URL: _url, ALEX_API_TOKEN: _token, ...direct } = cloud.env;
+  const env = parseFullTestEnv(path === 'api' ? cloud.env : direct);
   if (!env.ok) throw new Error(env.error);
   return env.value;
 }
@@ -96,7 +98,7 @@ describe.skipIf(skipReason !== null)(`pnpm test:full --local ${skipReason ?? ''}
   }, 60_000);
 
   it('stops before creating a job when the user is not seeded, saying how to seed', async () => {
-    const result = await runFullTest(await cloudEnv(cloud), { userId: 'no_such_user' });
+    const result = await runFullTest(await cloudEnv(cloud, 'direct'), { userId: 'no_such_user' });
     expect(result).toMatchObject({
       passed: false,
       jobId: null,

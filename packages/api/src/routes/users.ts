@@ -1,4 +1,4 @@
-import { UserUpdateRequest } from '@alex/contracts';
+import { UserUpdateRequest, VARCHAR_LENGTH } from '@alex/contracts';
 import type { UserInput } from '@alex/database';
 import { Hono } from 'hono';
 import type { ApiDeps, AppEnv } from '../app-env';
@@ -8,10 +8,18 @@ import { userRow } from '../response-rows';
 import type { VerifiedToken } from '../token-verifier';
 import { jsonBody } from '../validation';
 
+// Control characters (PostgreSQL text cannot hold NUL) and lone surrogates (no UTF-8 form), by code point.
+const UNSTORABLE = /[\p{Cc}\p{Cs}]/gu;
+
+// A token's name or email as display_name text: storable, at most varchar(255)'s code points, else undefined.
+function storableName(value: string | undefined): string | undefined {
+  const cleaned = value?.replace(UNSTORABLE, '').trim();
+  return cleaned ? [...cleaned].slice(0, VARCHAR_LENGTH.displayName).join('').trim() : undefined;
+}
+
 // A new user's profile (reference §5): named from the token, 20 years to go, 60,000 a year, 70/30 and 50/50.
 function newUser(token: VerifiedToken): UserInput {
-  const fromEmail = token.email?.split('@')[0];
-  const name = (token.name?.trim() || fromEmail || 'New User').slice(0, 255);
+  const name = storableName(token.name) ?? storableName(token.email?.split('@')[0]) ?? 'New User';
   return {
     clerkUserId: token.sub,
     displayName: name,

@@ -1,9 +1,9 @@
 import type { JobQueue } from '@alex/aws-adapters';
 import type { AnalysisJobMessage } from '@alex/contracts';
-import { createMemoryLogger } from '@alex/runtime';
+import { type Clock, createMemoryLogger } from '@alex/runtime';
 import { openSeededDatabase, type SeededDatabase } from '@alex/testing';
 import { afterAll, beforeAll } from 'vitest';
-import { createApp } from '../../src';
+import { type ApiDeps, createApp } from '../../src';
 import { testKeys } from './tokens';
 
 /** A queue that records what it is sent, or fails every send while `failing` is set. */
@@ -37,7 +37,10 @@ interface Call {
 }
 
 /** The app over a fresh seeded PGlite, a recording queue and a memory logger, opened before the file's tests. */
-export function useTestApi(rules: { authorizedParties?: string[] } = {}) {
+export function useTestApi(
+  options: { authorizedParties?: string[]; rateLimit?: ApiDeps['rateLimit']; clock?: Clock } = {},
+) {
+  const { rateLimit, clock, ...rules } = options;
   const api = {} as {
     database: SeededDatabase;
     queue: ReturnType<typeof recordingQueue>;
@@ -57,6 +60,8 @@ export function useTestApi(rules: { authorizedParties?: string[] } = {}) {
       verifyToken: api.keys.verifyToken,
       corsOrigins: ['http://localhost:3000'],
       logger: api.logger,
+      ...(rateLimit !== undefined ? { rateLimit } : {}),
+      ...(clock ? { clock } : {}),
     });
     api.call = async (method, path, call = {}) => {
       const headers: Record<string, string> = { ...call.headers };

@@ -12,6 +12,8 @@ export interface TokenOptions {
   claims?: JWTPayload;
   /** Signs with another key than the one the verifier knows. */
   foreignKey?: boolean;
+  /** Seconds from now before which the token is not valid (`nbf`). */
+  notBefore?: number;
 }
 
 /** A key pair, a verifier over its local JWKS, and a signer of test tokens. */
@@ -23,13 +25,17 @@ export async function testKeys(rules: { authorizedParties?: string[]; audience?:
     issuer: ISSUER,
     ...rules,
   });
-  const sign = (sub: string, options: TokenOptions = {}) =>
-    new SignJWT(options.claims ?? {})
+  const now = () => Math.floor(Date.now() / 1000);
+  /** A token for `sub` (none when null). */
+  const sign = (sub: string | null, options: TokenOptions = {}) => {
+    const token = new SignJWT(options.claims ?? {})
       .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
-      .setSubject(sub)
       .setIssuer(options.issuer ?? ISSUER)
       .setIssuedAt()
-      .setExpirationTime(Math.floor(Date.now() / 1000) + (options.expiresIn ?? 600))
-      .sign(options.foreignKey ? foreign.privateKey : own.privateKey);
-  return { verifyToken, sign };
+      .setExpirationTime(now() + (options.expiresIn ?? 600));
+    if (sub !== null) token.setSubject(sub);
+    if (options.notBefore !== undefined) token.setNotBefore(now() + options.notBefore);
+    return token.sign(options.foreignKey ? foreign.privateKey : own.privateKey);
+  };
+  return { verifyToken, sign, publicKey: own.publicKey };
 }
