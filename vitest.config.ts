@@ -62,7 +62,7 @@ export default defineConfig({
       ...['errors', 'contracts', 'analytics', 'market-data'].map((name) =>
         workspace(name, `packages/${name}`, { isolate: false }),
       ),
-      workspace('local-data-api', 'packages/local/data-api'),
+      workspace('local-data-api', 'packages/local/data-api', { globalSetup: [pgliteTemplates] }),
       workspace('local-sqs', 'packages/local/sqs'),
       workspace('pglite-server', 'packages/local/pglite-server'),
       workspace('aws-adapters', 'packages/aws-adapters'),
@@ -89,7 +89,7 @@ export default defineConfig({
       workspace('bench', 'scripts/bench'),
       workspace('runtime', 'packages/runtime'),
       workspace('llm', 'packages/llm'),
-      workspace('lambda-context', 'packages/lambda-context'),
+      workspace('lambda-context', 'packages/lambda-context', { globalSetup: [pgliteTemplates] }),
       workspace('api', 'packages/api', { globalSetup: [pgliteTemplates] }),
       ...['planner', 'tagger', 'reporter', 'charter', 'retirement'].map((agent) =>
         workspace(agent, `agents/${agent}`, { globalSetup: [pgliteTemplates], isolate: false }),

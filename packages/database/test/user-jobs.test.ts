@@ -44,11 +44,13 @@ describe(`one user's jobs on ${TEST_DRIVER}`, () => {
     });
   });
 
+  // 100 jobs matter where the 1 MiB limit exists (the Data API); elsewhere 10 show the order and the columns.
+  const count = TEST_DRIVER === 'data-api' ? 100 : 10;
   it('lists 100 jobs with model-length reports newest first within the Data API’s 1 MiB', async () => {
     const first = await createUserJob(database.repos, 'many_jobs');
     const content = 'A model-length report paragraph. '.repeat(1500);
     const ids = [first.id];
-    for (let n = 1; n < 100; n++) {
+    for (let n = 1; n < count; n++) {
       const job = await database.repos.jobs.create({
         clerkUserId: 'many_jobs',
         jobType: 'portfolio_analysis',
@@ -62,7 +64,7 @@ describe(`one user's jobs on ${TEST_DRIVER}`, () => {
       await database.repos.jobs.finish(id, 'completed');
     }
     const listed = await database.repos.userJobs.list('many_jobs', 100);
-    expect(listed).toHaveLength(100);
+    expect(listed).toHaveLength(count);
     expect(listed.every((job) => job.status === 'completed')).toBe(true);
     const times = listed.map((job) => job.createdAt.getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));

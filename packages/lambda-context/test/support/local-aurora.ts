@@ -1,8 +1,7 @@
-import { seedDatabase } from '@alex/database';
-import { openPgliteDatabase } from '@alex/database/pglite';
 import { type DataApiServer, startDataApiServer } from '@alex/local-data-api';
 import { COMMON_ENV_SOURCES, CommonAgentEnv, parseConfig } from '@alex/runtime';
-import { PGlite } from '@electric-sql/pglite';
+import { openPgliteTemplate } from '@alex/testing';
+import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, vi } from 'vitest';
 import { openSwitchableLink, type SwitchableLink } from './switchable-link';
 
@@ -29,13 +28,8 @@ export interface LocalAurora {
   reconnect(): void;
 }
 
-async function seededPglite(): Promise<PGlite> {
-  const db = await PGlite.create();
-  const handle = await openPgliteDatabase({ client: db });
-  await handle.migrate();
-  await seedDatabase(handle.db);
-  return db;
-}
+// A copy of the run's migrated and seeded template (vitest's global setup writes it once per run).
+const seededPglite = () => openPgliteTemplate('seeded');
 
 /**
  * Serves a seeded PGlite as the cluster of {@link AURORA} for this test file, through the local Data API: the

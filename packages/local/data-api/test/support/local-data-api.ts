@@ -1,3 +1,4 @@
+import { openPgliteTemplate } from '@alex/testing';
 import {
   ExecuteStatementCommand,
   type ExecuteStatementCommandInput,
@@ -5,7 +6,7 @@ import {
   RDSDataClient,
   type SqlParameter,
 } from '@aws-sdk/client-rds-data';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { type DataApiServer, type DataApiServerOptions, startDataApiServer } from '../../src/index';
 
 /** A local Data API server with a real RDSDataClient pointed at it. */
@@ -39,7 +40,7 @@ function connectClient(server: DataApiServer): RDSDataClient {
  * PGlite takes seconds to start (a test needing other server options starts a second one on the same `db`).
  */
 export async function startLocalDataApi(options: Partial<DataApiServerOptions> = {}): Promise<LocalDataApi> {
-  const db = options.db ?? new PGlite();
+  const db = options.db ?? (await openPgliteTemplate('empty'));
   const server = await startDataApiServer({ ...options, db });
   const client = connectClient(server);
   const target = { resourceArn: server.resourceArn, secretArn: server.secretArn, database: server.database };
