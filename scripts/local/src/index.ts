@@ -1,6 +1,7 @@
 export * from './database-server-state';
 export * from './ensure-database-server';
 export * from './local-agents';
+export * from './local-api-server';
 export * from './local-job-queue';
 export * from './local-signing-key';
 export * from './local-stack';
