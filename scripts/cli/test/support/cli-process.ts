@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const tsx = `${root}node_modules/.bin/tsx`;
 const main = `${root}scripts/cli/src/main.ts`;
 
 /** What one CLI run printed and returned. */
@@ -26,7 +25,7 @@ export interface CliProcess {
   stderr(): string;
   /** Resolves with the exit code (null when killed by a signal). */
   exited: Promise<number | null>;
-  /** Sends a signal to the CLI's whole process group (tsx runs the CLI in a child node process). */
+  /** Sends a signal to the CLI's whole process group (as Ctrl-C in a terminal does). */
   killGroup(signal: NodeJS.Signals): void;
   /** Resolves with the first match of `pattern` in stderr (rejects if the process exits first). */
   waitForStderr(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
@@ -34,7 +33,7 @@ export interface CliProcess {
 
 /** Starts `alex ARGS` in its own process group, with only PATH, HOME and `env` in its environment. */
 export function startCli(args: string[], env: Record<string, string>): CliProcess {
-  const child = spawn(tsx, [main, ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     detached: true,
