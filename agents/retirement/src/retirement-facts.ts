@@ -1,62 +1,160 @@
-import {
-  formatDollars,
-  type RetirementHorizon,
-  type RetirementInput,
-  type RetirementSimulation,
-} from '@alex/analytics';
+import { formatDollars, type RetirementAnalysis, type RetirementHorizon } from '@alex/analytics';
+import { quoteUntrusted } from '@alex/contracts';
+import type { SimulationPlan } from './simulation-input';
 
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
+const feePct = (value: number) => `${(value * 100).toFixed(2)}%`;
+
+const METHOD_NAMES = {
+  parametric: 'parametric Monte Carlo (world-market assumptions, persistent inflation)',
+  historical: 'historical rolling windows (US markets since 1871)',
+  bootstrap: 'block bootstrap of US market history since 1871',
+} as const;
+
+const STRATEGY_NAMES = {
+  constant_real: 'Constant real spending (the target every year, rising with inflation)',
+  percent_of_portfolio: 'Percent of portfolio (4% of the balance each year)',
+  guardrails: 'Guardrails (Guyton-Klinger: cut 10% or raise 10% when the withdrawal rate strays 20%)',
+  vpw: 'Variable percentage withdrawal (Bogleheads VPW)',
+} as const;
 
 /** "age 65" or "year 25 from now", depending on what the horizon counts. */
 export function whenLabel(horizon: RetirementHorizon, point: number): string {
   return horizon.basis === 'age' ? `age ${point}` : `year ${point} from now`;
 }
 
-/** The simulation's numbers as markdown facts: what the model writes from and the offline analysis shows. */
-export function retirementFacts(
-  input: RetirementInput,
-  simulation: RetirementSimulation,
-  excluded: number,
-  horizon: RetirementHorizon,
-): string {
+/** The allocation simulated, in words. */
+function allocationLine(plan: SimulationPlan): string {
+  const shares = Object.entries(plan.allocation.weights)
+    .filter(([, weight]) => (weight ?? 0) > 0)
+    .map(([key, weight]) => `${key.replace('_', ' ')} ${pct(weight ?? 0)}`)
+    .join(', ');
+  const source = {
+    targets: 'your target allocation',
+    holdings: 'your current holdings (no target allocation set)',
+    default: 'a default allocation, since there is neither a target allocation nor classified holdings',
+  }[plan.allocation.source];
+  return `- Allocation simulated: ${source} (${shares}), rebalanced yearly; account cash and new contributions are invested to it.`;
+}
+
+function otherIncomeLines(plan: SimulationPlan, when: (point: number) => string): string[] {
+  const streams = plan.value.otherIncome ?? [];
+  const lines = streams.map((stream) => {
+    const until =
+      stream.endAge === null || stream.endAge === undefined ? 'for life' : `through ${when(stream.endAge)}`;
+    const indexed = stream.inflationAdjusted === false ? 'fixed in dollars' : 'rising with inflation';
+    return `- Other income ${quoteUntrusted(stream.name, 100)}: ${formatDollars(stream.annualAmount)} a year from ${when(stream.startAge)} ${until}, ${indexed}.`;
+  });
+  if (plan.otherIncomeIgnored)
+    lines.push('- Other income: not counted, because it is tied to ages and your age is not set.');
+  return lines;
+}
+
+function solveLines(
+  analysis: RetirementAnalysis,
+  plan: SimulationPlan,
+  when: (point: number) => string,
+): string[] {
+  return analysis.solves.map((answer) => {
+    const at = `${pct(answer.confidence)} confidence`;
+    if (answer.target === 'income')
+      return `- Sustainable income at ${at}: ${answer.value === null ? 'none' : `${formatDollars(answer.value)} a year`} (target ${formatDollars(plan.value.targetIncome)}).`;
+    if (answer.target === 'contribution')
+      return answer.value === null
+        ? `- Saving needed for the target at ${at}: ${answer.note}.`
+        : `- Saving needed for the target at ${at}: ${formatDollars(answer.value)} a year (now ${formatDollars(plan.value.annualContribution)}).`;
+    return answer.value === null
+      ? `- Earliest retirement for the target at ${at}: ${answer.note}.`
+      : `- Earliest retirement for the target at ${at}: ${when(answer.value)} (planned ${when(plan.value.retirementAge)}).`;
+  });
+}
+
+/** The analysis's numbers as markdown facts: what the model writes from and the offline analysis shows. */
+export function retirementFacts(analysis: RetirementAnalysis, plan: SimulationPlan): string {
+  const { horizon } = plan;
   const when = (point: number) => whenLabel(horizon, point);
-  const retirementBand = simulation.bands.find((band) => band.age === horizon.retirement);
-  const at = (point: number) => simulation.depletion_by_age.find((p) => p.age === point)?.probability;
+  const retirementBand = analysis.bands.find((band) => band.age === horizon.retirement);
+  const at = (point: number) => analysis.depletion_by_age.find((p) => p.age === point)?.probability;
   const milestones = [horizon.retirement + 10, horizon.retirement + 20, horizon.end]
     .filter((point, i, all) => point <= horizon.end && all.indexOf(point) === i)
     .map((point) => `- Probability of having run out by ${when(point)}: ${pct(at(point) ?? 0)}`);
+  const fees = analysis.plan.fees;
+  const interval = analysis.success_rate_ci95
+    ? ` (simulation noise alone: ${pct(analysis.success_rate_ci95[0])} to ${pct(analysis.success_rate_ci95[1])})`
+    : '';
   return [
     ...(horizon.assumption ? [`- Assumed: ${horizon.assumption}`] : []),
-    `- Simulated: ${simulation.paths.toLocaleString('en-US')} paths (seed ${simulation.seed}), from ${horizon.basis === 'age' ? when(horizon.start) : 'now'} to ${when(horizon.end)}, in today's dollars.`,
-    `- Starting value simulated: ${formatDollars(input.startValue)}${excluded > 0 ? ` (${formatDollars(excluded)} of unpriced or unclassified holdings left out)` : ''}.`,
-    `- Contributions: ${formatDollars(input.annualContribution)} a year until ${when(horizon.retirement)}, rising with inflation.`,
-    `- Withdrawals: ${formatDollars(input.targetIncome)} a year in today's dollars from ${when(horizon.retirement)} to ${when(horizon.end)}.`,
-    `- Success rate (money lasts to ${when(horizon.end)}): ${pct(simulation.success_rate)} (95% interval ${pct(simulation.success_rate_ci95[0])} to ${pct(simulation.success_rate_ci95[1])}).`,
-    `- Median wealth at retirement: ${formatDollars(simulation.median_at_retirement)}${retirementBand ? ` (10th-90th percentile ${formatDollars(retirementBand.p10)} to ${formatDollars(retirementBand.p90)})` : ''}.`,
+    `- Method: ${METHOD_NAMES[analysis.method]}, ${analysis.paths.toLocaleString('en-US')} paths (seed ${analysis.seed}), from ${horizon.basis === 'age' ? when(horizon.start) : 'now'} to ${when(horizon.end)}, in today's dollars.`,
+    `- Starting value simulated: ${formatDollars(plan.value.startValue)}${plan.excluded > 0 ? ` (${formatDollars(plan.excluded)} of unpriced or unclassified holdings left out)` : ''}.`,
+    allocationLine(plan),
+    `- Contributions: ${formatDollars(plan.value.annualContribution)} a year until ${when(horizon.retirement)}, rising with inflation.`,
+    `- Target spending: ${formatDollars(plan.value.targetIncome)} a year in today's dollars from ${when(horizon.retirement)} to ${when(horizon.end)}, other income first.`,
+    ...otherIncomeLines(plan, when),
+    `- Fees: ${feePct(fees.expense_ratio + fees.advisory_fee)} a year (fund expense ratios ${feePct(fees.expense_ratio)}${plan.unknownExpenseRatios.length > 0 ? `, unknown for ${plan.unknownExpenseRatios.join(', ')} and counted at the others' average` : ''}; advisory fee ${feePct(fees.advisory_fee)}).`,
+    `- Success rate (target funded every year to ${when(horizon.end)}): ${pct(analysis.success_rate)}${interval}.`,
+    `- Across methods (parametric, historical, bootstrap), with and without fees, the success rate ranges from ${pct(analysis.success_range[0])} to ${pct(analysis.success_range[1])}: the assumptions matter more than simulation noise.`,
+    `- Median wealth at retirement: ${formatDollars(analysis.median_at_retirement)}${retirementBand ? ` (10th-90th percentile ${formatDollars(retirementBand.p10)} to ${formatDollars(retirementBand.p90)})` : ''}.`,
     ...milestones,
+    ...solveLines(analysis, plan, when),
+    ...analysis.strategies.map(
+      (result) =>
+        `- ${STRATEGY_NAMES[result.strategy.kind]}: money lasts in ${pct(result.success_rate)}, target met every year in ${pct(result.target_met_rate)}; median yearly spending ${formatDollars(result.spending.annual.p50)}, median leanest year ${formatDollars(result.spending.lowest_year.p50)}.`,
+    ),
   ].join('\n');
 }
 
-/** The retirement analysis written without a model: the facts and what they mean, by rule. */
-export function offlineRetirementAnalysis(facts: string, simulation: RetirementSimulation): string {
-  const rate = simulation.success_rate;
+/** What to do, by rule, from the solved figures. */
+function actions(
+  analysis: RetirementAnalysis,
+  plan: SimulationPlan,
+  when: (point: number) => string,
+): string {
+  const rate = analysis.success_rate;
+  const solved = (target: string) => analysis.solves.find((answer) => answer.target === target);
+  const income = solved('income');
+  const contribution = solved('contribution');
+  const age = solved('retirement_age');
+  const confidence = pct(income?.confidence ?? 0.9);
+  if (rate >= (income?.confidence ?? 0.9))
+    return `On these assumptions the plan funds the target to ${when(plan.horizon.end)} in at least ${confidence} of simulated markets; up to ${formatDollars(income?.value ?? 0)} a year would still reach that confidence.`;
+  const options = [
+    income?.value !== null && income?.value !== undefined
+      ? `spend ${formatDollars(income.value)} a year instead of ${formatDollars(plan.value.targetIncome)}`
+      : null,
+    contribution?.value !== null && contribution?.value !== undefined
+      ? `save ${formatDollars(contribution.value)} a year instead of ${formatDollars(plan.value.annualContribution)}`
+      : null,
+    age?.value !== null && age?.value !== undefined
+      ? `retire at ${when(age.value)} instead of ${when(plan.value.retirementAge)}`
+      : null,
+  ].filter((option): option is string => option !== null);
   const reading =
-    rate >= 0.85
-      ? 'On these assumptions the plan funds the target income to the end of the horizon in most simulated markets.'
-      : rate >= 0.6
-        ? 'On these assumptions the plan works in many but not all simulated markets; saving more, retiring later or a lower target income would raise the success rate.'
-        : rate >= 0.4
-          ? 'On these assumptions the target income runs out before the end of the horizon in about as many simulated markets as it lasts; saving more, retiring later or a lower target income would raise the success rate.'
-          : 'On these assumptions the target income runs out before the end of the horizon in most simulated markets; the gap needs higher savings, a later retirement or a lower target.';
+    rate >= 0.6
+      ? 'works in many but not all simulated markets'
+      : rate >= 0.4
+        ? 'runs out in about as many simulated markets as it lasts'
+        : 'runs out before the end in most simulated markets';
+  return `On these assumptions the plan ${reading}. To reach ${confidence} confidence, any one of these would do: ${options.length > 0 ? options.join('; or ') : 'none of the single changes tested reaches it'}.`;
+}
+
+/** The retirement analysis written without a model: the facts and what they mean, by rule. */
+export function offlineRetirementAnalysis(
+  facts: string,
+  analysis: RetirementAnalysis,
+  plan: SimulationPlan,
+): string {
+  const when = (point: number) => whenLabel(plan.horizon, point);
   return [
     '# Retirement projection',
     '',
-    '> Written without a language model: the figures come from the Monte Carlo simulation; no commentary was generated.',
+    '> Written without a language model: the figures come from the simulation; no commentary was generated.',
     '',
     '## Simulation results',
     facts,
     '',
     '## What this means',
-    reading,
+    actions(analysis, plan, when),
+    '',
+    analysis.method_reason,
   ].join('\n');
 }

@@ -1,4 +1,4 @@
-import { analysePortfolio, simulateRetirement } from '@alex/analytics';
+import { analysePortfolio, analyseRetirement } from '@alex/analytics';
 import { type AgentResponse, type JobEvent, RetirementPayload } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
 import { errorMessage } from '@alex/errors';
@@ -14,7 +14,7 @@ export interface RetirementDeps {
   llm: LanguageModel;
   logger: Logger;
   clock: Clock;
-  /** Monte Carlo paths (default 10,000). */
+  /** Simulated paths for the parametric and bootstrap methods (default 10,000). */
   paths?: number;
 }
 
@@ -24,19 +24,16 @@ export async function runRetirement(event: JobEvent, deps: RetirementDeps): Prom
   if (!loaded.ok) return { ok: false, agent: 'retirement', error: loaded.error };
   const input = simulationInput(loaded.value.portfolio, analysePortfolio(loaded.value.portfolio));
   if (!input.ok) return { ok: false, agent: 'retirement', error: input.error };
-  const simulated = simulateRetirement(
-    { ...input.value, ...(deps.paths ? { paths: deps.paths } : {}) },
-    input.options,
-  );
-  if (!simulated.ok) return { ok: false, agent: 'retirement', error: simulated.error.message };
-  const simulation = simulated.value;
-  const facts = retirementFacts(input.value, simulation, input.excluded, input.horizon);
+  const analysed = analyseRetirement({ ...input.value, ...(deps.paths ? { paths: deps.paths } : {}) });
+  if (!analysed.ok) return { ok: false, agent: 'retirement', error: analysed.error.message };
+  const simulation = analysed.value;
+  const facts = retirementFacts(simulation, input);
   const meter = createUsageMeter();
   const step = await runModelStep({
     llm: deps.llm,
     meter,
     step: (model) => writeRetirementAnalysis(model, facts),
-    fallback: () => offlineRetirementAnalysis(facts, simulation),
+    fallback: () => offlineRetirementAnalysis(facts, simulation, input),
     onFailure: (error, attempt) =>
       deps.logger.warn('retirement model failed', { attempt, error: errorMessage(error) }),
   });

@@ -30,7 +30,7 @@ describe('retirement handler', () => {
     expect(payload.simulation.bands.at(-1)?.age).toBe(95);
     expect(payload.analysis).toContain('Written without a language model');
     const rate = (payload.simulation.success_rate * 100).toFixed(1);
-    expect(payload.analysis).toContain(`Success rate (money lasts to age 95): ${rate}%`);
+    expect(payload.analysis).toContain(`Success rate (target funded every year to age 95): ${rate}%`);
   });
 
   it('gives identical numbers for the same seed in two jobs', async () => {

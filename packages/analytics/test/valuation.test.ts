@@ -11,6 +11,7 @@ const instrument = (symbol: string, currentPrice: number | null): Instrument => 
   allocationAssetClass: {},
   allocationRegions: {},
   allocationSectors: {},
+  expenseRatio: null,
   updatedAt: at,
 });
 
@@ -42,6 +43,9 @@ const portfolio = (accounts: Portfolio['accounts']): Portfolio => ({
     annualContribution: null,
     assetClassTargets: {},
     regionTargets: {},
+    otherIncome: [],
+    advisoryFee: null,
+    endAge: null,
     createdAt: at,
     updatedAt: at,
   },

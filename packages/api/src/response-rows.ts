@@ -30,6 +30,9 @@ export function userRow(user: User): UserResponse {
     annual_contribution: user.annualContribution,
     asset_class_targets: user.assetClassTargets,
     region_targets: user.regionTargets,
+    other_income: user.otherIncome,
+    advisory_fee: user.advisoryFee,
+    end_age: user.endAge,
     created_at: iso(user.createdAt),
     updated_at: iso(user.updatedAt),
   };
@@ -56,6 +59,7 @@ function instrumentRow(instrument: Instrument & { createdAt?: Date }): Instrumen
     name: instrument.name,
     instrument_type: instrument.instrumentType,
     current_price: instrument.currentPrice,
+    expense_ratio: instrument.expenseRatio,
     allocation_regions: instrument.allocationRegions,
     allocation_sectors: instrument.allocationSectors,
     allocation_asset_class: instrument.allocationAssetClass,

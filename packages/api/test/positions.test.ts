@@ -98,6 +98,7 @@ describe('/api/positions and /api/instruments', () => {
       name: 'SPDR S&P 500 ETF Trust',
       instrument_type: 'etf',
       current_price: 450.25,
+      expense_ratio: 0.000945,
     });
     expect(reply.body.length).toBeGreaterThanOrEqual(22);
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JsonObject } from './job';
+import { OtherIncome } from './retirement-plan';
 
 // The HTTP API's responses: the reference's rows with its snake_case column names (what its frontend reads),
 // timestamps as ISO 8601 in UTC, money and quantities as numbers.
@@ -16,6 +17,9 @@ export const UserResponse = z.object({
   annual_contribution: z.number().nullable(),
   asset_class_targets: Percentages,
   region_targets: Percentages,
+  other_income: z.array(OtherIncome),
+  advisory_fee: z.number().nullable(),
+  end_age: z.number().int().nullable(),
   created_at: Timestamp,
   updated_at: Timestamp,
 });
@@ -44,6 +48,8 @@ export const InstrumentListItem = z.object({
   name: z.string(),
   instrument_type: z.string().nullable(),
   current_price: z.number().nullable(),
+  /** Net expense ratio as a fraction a year; null when unknown (not in the reference, its frontend ignores it). */
+  expense_ratio: z.number().nullable(),
 });
 export type InstrumentListItem = z.infer<typeof InstrumentListItem>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AssetClassAllocation, RegionAllocation } from './allocation';
 import { CASH_INTEREST, MONEY, QUANTITY, storedDecimal, storedText, VARCHAR_LENGTH } from './column-limits';
 import { refuseRetirementPastProjection, TickerSymbol } from './portfolio-import';
+import { AdvisoryFee, EndAge, OtherIncomeList, refuseEndAgeNotAfterCurrentAge } from './retirement-plan';
 
 /** Largest request body the HTTP API reads, in bytes. */
 export const MAX_API_BODY_BYTES = 64 * 1024;
@@ -12,7 +13,10 @@ const AccountName = storedText(VARCHAR_LENGTH.accountName, { minChars: 1 });
 // A text column: the limit is ours, not the column's.
 const AccountPurpose = storedText(2000);
 
-/** `PUT /api/user`: any subset of the profile; `null` clears a goal. Targets, when given, sum to 100. */
+/**
+ * `PUT /api/user`: any subset of the profile; `null` clears a goal, the advisory fee or the end age, `[]`
+ * clears other income. Targets, when given, sum to 100.
+ */
 export const UserUpdateRequest = z
   .strictObject({
     display_name: storedText(VARCHAR_LENGTH.displayName, { minChars: 1 }).optional(),
@@ -22,8 +26,12 @@ export const UserUpdateRequest = z
     annual_contribution: Money.nullable().optional(),
     asset_class_targets: AssetClassAllocation.optional(),
     region_targets: RegionAllocation.optional(),
+    other_income: OtherIncomeList.optional(),
+    advisory_fee: AdvisoryFee.nullable().optional(),
+    end_age: EndAge.nullable().optional(),
   })
-  .superRefine(refuseRetirementPastProjection);
+  .superRefine(refuseRetirementPastProjection)
+  .superRefine(refuseEndAgeNotAfterCurrentAge);
 export type UserUpdateRequest = z.infer<typeof UserUpdateRequest>;
 
 /** `POST /api/accounts`. */

@@ -10,5 +10,6 @@ export * from './job-queue';
 export * from './payloads';
 export * from './portfolio';
 export * from './portfolio-import';
+export * from './retirement-plan';
 export * from './summary';
 export * from './untrusted-text';

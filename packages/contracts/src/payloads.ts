@@ -69,18 +69,79 @@ export const RetirementHorizon = z.object({
 });
 export type RetirementHorizon = z.infer<typeof RetirementHorizon>;
 
-/** The Monte Carlo results stored with the retirement analysis. */
+const Probability = z.number().min(0).max(1);
+const Dollars = z.number().min(0);
+
+/** 10th, 50th and 90th percentiles of an amount in today's dollars. */
+const SpendingPercentiles = z.object({ p10: Dollars, p50: Dollars, p90: Dollars });
+
+/** What a spending strategy delivered: every retirement year's spending, and each path's leanest year. */
+export const SpendingDelivered = z.object({ annual: SpendingPercentiles, lowest_year: SpendingPercentiles });
+export type SpendingDelivered = z.infer<typeof SpendingDelivered>;
+
+/** Where simulated markets came from (engine v2); absent in payloads written before it, which were parametric. */
+export const SimulationMethodName = z.enum(['parametric', 'historical', 'bootstrap']);
+
+/** One spending strategy's result on the same markets and plan. */
+export const StrategyResult = z.object({
+  strategy: z
+    .object({ kind: z.enum(['constant_real', 'percent_of_portfolio', 'guardrails', 'vpw']) })
+    .loose(),
+  success_rate: Probability,
+  target_met_rate: Probability,
+  spending: SpendingDelivered,
+});
+export type StrategyResult = z.infer<typeof StrategyResult>;
+
+/** A solved figure at a confidence; null `value` with a `note` when nothing in range gets there. */
+export const SolvedFigure = z.object({
+  target: z.enum(['income', 'contribution', 'retirement_age']),
+  confidence: Probability,
+  value: z.number().nullable(),
+  achieved: Probability.nullable(),
+  note: z.string().nullable(),
+});
+export type SolvedFigure = z.infer<typeof SolvedFigure>;
+
+/** The plan's success under one method, with its fees or without. */
+export const SensitivityResult = z.object({
+  method: SimulationMethodName,
+  fees: z.boolean(),
+  paths: z.number().int().positive(),
+  success_rate: Probability,
+});
+export type SensitivityResult = z.infer<typeof SensitivityResult>;
+
+/**
+ * The simulation results stored with the retirement analysis. Fields added by engine v2 are optional so
+ * payloads written before it still read.
+ */
 export const RetirementSimulationSummary = z.object({
+  method: SimulationMethodName.optional(),
   paths: z.number().int().positive(),
   seed: z.number().int(),
-  assumptions: z.record(z.string(), z.unknown()),
-  success_rate: z.number().min(0).max(1),
-  success_rate_ci95: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]),
+  /** Capital-market assumptions (parametric); null for the historical methods. */
+  assumptions: z.record(z.string(), z.unknown()).nullable(),
+  /** Historical years and asset-class mapping (historical, bootstrap). */
+  history: z.record(z.string(), z.unknown()).nullable().optional(),
+  /** The plan simulated: allocation, ages, contributions, income, other income, fees, strategy. */
+  plan: z.record(z.string(), z.unknown()).optional(),
+  success_rate: Probability,
+  /** Simulation noise only; null for the historical method, whose windows overlap. */
+  success_rate_ci95: z.tuple([Probability, Probability]).nullable(),
+  target_met_rate: Probability.optional(),
+  spending: SpendingDelivered.optional(),
   bands: z.array(WealthBand),
-  depletion_by_age: z.array(z.object({ age: z.number().int(), probability: z.number().min(0).max(1) })),
+  depletion_by_age: z.array(z.object({ age: z.number().int(), probability: Probability })),
   median_at_retirement: z.number(),
   /** Absent in payloads written before horizons were recorded (those always counted ages to 95). */
   horizon: RetirementHorizon.optional(),
+  method_reason: z.string().optional(),
+  strategies: z.array(StrategyResult).optional(),
+  solves: z.array(SolvedFigure).optional(),
+  sensitivity: z.array(SensitivityResult).optional(),
+  /** Lowest and highest success rate across `sensitivity`. */
+  success_range: z.tuple([Probability, Probability]).optional(),
 });
 export type RetirementSimulationSummary = z.infer<typeof RetirementSimulationSummary>;
 

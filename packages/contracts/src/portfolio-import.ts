@@ -11,6 +11,13 @@ import {
 } from './column-limits';
 import { InstrumentType } from './enums';
 import { PROJECTION_END_AGE } from './payloads';
+import {
+  AdvisoryFee,
+  EndAge,
+  ExpenseRatio,
+  OtherIncomeList,
+  refuseEndAgeNotAfterCurrentAge,
+} from './retirement-plan';
 
 /** Largest portfolio or instruments file accepted for import, in bytes. */
 export const MAX_PORTFOLIO_FILE_BYTES = 1024 * 1024;
@@ -59,6 +66,8 @@ export const ImportInstrument = z.strictObject({
   allocation_asset_class: AssetClassAllocation.optional(),
   allocation_regions: RegionAllocation.optional(),
   allocation_sectors: SectorAllocation.optional(),
+  /** Net expense ratio as a fraction (0.000945 = 0.0945%); null clears it to unknown. */
+  expense_ratio: ExpenseRatio.nullable().optional(),
 });
 export type ImportInstrument = z.infer<typeof ImportInstrument>;
 
@@ -77,7 +86,11 @@ export function refuseRetirementPastProjection(
   }
 }
 
-/** The user profile part of an import file; retirement goals may be absent or null (a user without goals). */
+/**
+ * The user profile part of an import file; retirement goals may be absent or null (a user without goals).
+ * `other_income`, `advisory_fee` and `end_age`, like the targets, keep their stored value (or default) when
+ * absent; `null` clears `advisory_fee` and `end_age`, `[]` clears `other_income`.
+ */
 export const ImportUser = z
   .strictObject({
     clerk_user_id: storedText(VARCHAR_LENGTH.clerkUserId, { minChars: 1 }),
@@ -88,8 +101,12 @@ export const ImportUser = z
     annual_contribution: Money.nullish(),
     asset_class_targets: AssetClassAllocation.optional(),
     region_targets: RegionAllocation.optional(),
+    other_income: OtherIncomeList.optional(),
+    advisory_fee: AdvisoryFee.nullish(),
+    end_age: EndAge.nullish(),
   })
-  .superRefine(refuseRetirementPastProjection);
+  .superRefine(refuseRetirementPastProjection)
+  .superRefine(refuseEndAgeNotAfterCurrentAge);
 export type ImportUser = z.infer<typeof ImportUser>;
 
 function refuseDuplicateSymbols(

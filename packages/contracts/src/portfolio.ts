@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AssetClassAllocation, RegionAllocation, SectorAllocation } from './allocation';
 import { InstrumentType } from './enums';
+import { EndAge, MAX_ADVISORY_FEE, MAX_EXPENSE_RATIO, OtherIncomeList } from './retirement-plan';
 
 /** A user's profile and retirement goals (the `users` row). */
 export const User = z.object({
@@ -12,6 +13,12 @@ export const User = z.object({
   annualContribution: z.number().min(0).nullable(),
   assetClassTargets: AssetClassAllocation,
   regionTargets: RegionAllocation,
+  /** Social Security, pensions, annuities: `[]` for none. */
+  otherIncome: OtherIncomeList,
+  /** Fraction of assets a year paid to an adviser (0.01 = 1%); null for none. */
+  advisoryFee: z.number().min(0).max(MAX_ADVISORY_FEE).nullable(),
+  /** The last age the plan covers; null for DEFAULT_END_AGE (95). */
+  endAge: EndAge.nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -26,6 +33,8 @@ export const Instrument = z.object({
   allocationRegions: RegionAllocation,
   allocationSectors: SectorAllocation,
   allocationAssetClass: AssetClassAllocation,
+  /** Net expense ratio, a fraction of assets a year (0.000945 = 0.0945%); null when unknown. */
+  expenseRatio: z.number().min(0).max(MAX_EXPENSE_RATIO).nullable(),
   updatedAt: z.date(),
 });
 export type Instrument = z.infer<typeof Instrument>;

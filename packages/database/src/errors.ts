@@ -19,3 +19,8 @@ export class ResultTooLargeError extends DatabaseError {
 export class InvalidRowError extends DatabaseError {
   override name = 'InvalidRowError';
 }
+
+/** A validated import file conflicts with what is stored (an end age the new current age reaches). */
+export class InvalidImportError extends DatabaseError {
+  override name = 'InvalidImportError';
+}

@@ -42,12 +42,14 @@ export const UserRow = User.extend({
   annualContribution: Decimal.nullable(),
   assetClassTargets: jsonMap(AssetClassAllocation),
   regionTargets: jsonMap(RegionAllocation),
+  advisoryFee: Decimal.nullable(),
 });
 
 /** Maps an `instruments` row to an Instrument. */
 export const InstrumentRow = Instrument.extend({
   updatedAt: UtcTimestamp,
   currentPrice: Decimal.nullable(),
+  expenseRatio: Decimal.nullable(),
   allocationRegions: jsonMap(RegionAllocation),
   allocationSectors: jsonMap(SectorAllocation),
   allocationAssetClass: jsonMap(AssetClassAllocation),

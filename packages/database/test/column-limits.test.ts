@@ -1,6 +1,7 @@
 import {
   CASH_INTEREST,
   type DecimalShape,
+  FEE_RATE,
   largestStored,
   MONEY,
   PRICE,
@@ -19,7 +20,9 @@ import { TEST_DRIVER } from './support/test-database';
 const DECIMALS: Record<string, DecimalShape> = {
   'users.target_retirement_income': MONEY,
   'users.annual_contribution': MONEY,
+  'users.advisory_fee': FEE_RATE,
   'instruments.current_price': PRICE,
+  'instruments.expense_ratio': FEE_RATE,
   'accounts.cash_balance': MONEY,
   'accounts.cash_interest': CASH_INTEREST,
   'positions.quantity': QUANTITY,
@@ -98,7 +101,7 @@ describe(`column limits on ${TEST_DRIVER}`, () => {
 
   it('holds exactly the range the contracts accept: one step beyond overflows or is stored as 0', async () => {
     const { db } = database;
-    for (const shape of [QUANTITY, MONEY, PRICE, CASH_INTEREST]) {
+    for (const shape of [QUANTITY, MONEY, PRICE, CASH_INTEREST, FEE_RATE]) {
       const type = sql.raw(`numeric(${shape.precision}, ${shape.scale})`);
       const [edges] = await rawRows<{ largest: string; smallest: string; below: string }>(
         db,

@@ -1,4 +1,3 @@
-import { simulateRetirement } from '@alex/analytics';
 import { waitForJob } from '@alex/cli';
 import type { SummaryPayload } from '@alex/contracts';
 import { type LanguageModel, OFFLINE } from '@alex/llm';
@@ -9,37 +8,6 @@ import { delayedModel } from './delayed-model';
 import { formatSummary, summarize } from './stats';
 
 type Log = (line: string) => void;
-
-/** Monte Carlo time for the reference user at 10,000 and 100,000 paths. */
-export function benchMonteCarlo(log: Log): void {
-  const input = {
-    startValue: 99437.5,
-    weights: {
-      equity: 71545 / 99437.5,
-      fixed_income: 14500 / 99437.5,
-      commodities: 4892.5 / 99437.5,
-      cash: 8500 / 99437.5,
-    },
-    currentAge: 40,
-    retirementAge: 65,
-    annualContribution: 10000,
-    targetIncome: 100000,
-  };
-  log('Monte Carlo (test_user_001, age 40 to 95)');
-  for (const [paths, runs] of [
-    [10_000, 10],
-    [100_000, 3],
-  ] as const) {
-    simulateRetirement({ ...input, paths: 1000 });
-    const samples: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const started = performance.now();
-      simulateRetirement({ ...input, paths });
-      samples.push(performance.now() - started);
-    }
-    log(formatSummary(`  ${paths.toLocaleString('en-US')} paths`, summarize(samples)));
-  }
-}
 
 async function withStack<T>(
   llm: LanguageModel,

@@ -1,13 +1,14 @@
-import { benchCriticalPath, benchMonteCarlo, benchOfflineJobs } from './agents-bench';
+import { benchCriticalPath, benchOfflineJobs } from './agents-bench';
 import { benchApi } from './api-bench';
 import { benchColdStart } from './cold-start';
 import { benchDatabaseOpen } from './database-open';
+import { benchRetirement } from './retirement-bench';
 
 // Benchmarks print figures; they assert nothing and never run as tests.
 const log = (line: string) => process.stdout.write(`${line}\n`);
 log(`node ${process.version}, ${new Date().toISOString()}`);
 await benchDatabaseOpen(log);
-benchMonteCarlo(log);
+benchRetirement(log);
 await benchOfflineJobs(log);
 await benchCriticalPath(log);
 await benchApi(log);

@@ -70,10 +70,15 @@ export function formatJobSummary(job: JobJson): string {
     lines.push(`Charts: ${ordered.map(([key]) => key).join(', ')}`);
   }
   if (retirement.success) {
-    const { success_rate, success_rate_ci95, paths } = retirement.data.simulation;
+    const { success_rate, success_rate_ci95, success_range, paths, method } = retirement.data.simulation;
     const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
+    const spread = success_range
+      ? `range across methods and fees ${pct(success_range[0])}-${pct(success_range[1])}`
+      : success_rate_ci95
+        ? `95% CI ${pct(success_rate_ci95[0])}-${pct(success_rate_ci95[1])}`
+        : 'no sampling interval';
     lines.push(
-      `Retirement: ${pct(success_rate)} success (95% CI ${pct(success_rate_ci95[0])}-${pct(success_rate_ci95[1])}, ${paths} paths)`,
+      `Retirement: ${pct(success_rate)} success (${spread}, ${paths} ${method ?? 'parametric'} paths)`,
     );
   }
   if (summary.success) {

@@ -38,8 +38,27 @@ const COMMANDS: readonly Command[] = [
   { path: ['job'], usage: 'job ID [--json]', options: { json }, run: lazy(jobsCommands, (m) => m.showJob) },
   {
     path: ['simulate'],
-    usage: 'simulate [--user ID] [--paths N] [--seed S] [--json]',
-    options: { json, user: { type: 'string' }, paths: { type: 'string' }, seed: { type: 'string' } },
+    usage:
+      'simulate [--user ID] [--paths N] [--seed S] [--income $] [--contribution $] [--retire-at AGE] ' +
+      '[--strategy constant_real|percent_of_portfolio|guardrails|vpw] [--method parametric|historical|bootstrap] ' +
+      '[--solve income|contribution|retirement-age] [--confidence C] [--json]',
+    options: {
+      json,
+      ...Object.fromEntries(
+        [
+          'user',
+          'paths',
+          'seed',
+          'income',
+          'contribution',
+          'retire-at',
+          'strategy',
+          'method',
+          'solve',
+          'confidence',
+        ].map((name) => [name, { type: 'string' as const }]),
+      ),
+    },
     run: lazy(simulateCommand, (m) => m.simulate),
   },
   {

@@ -5,6 +5,7 @@ const MAX_DEPTH = 2;
 const MAX_LISTED = 10;
 
 type ReturnAssumption = { mean: number; volatility: number };
+type PersistentInflation = { mean: number; floor: number; persistence: number };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -12,6 +13,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function isReturnAssumption(value: unknown): value is ReturnAssumption {
   return isRecord(value) && typeof value.mean === 'number' && typeof value.volatility === 'number';
+}
+
+function isPersistentInflation(value: unknown): value is PersistentInflation {
+  return (
+    isRecord(value) &&
+    typeof value.mean === 'number' &&
+    typeof value.floor === 'number' &&
+    typeof value.persistence === 'number'
+  );
 }
 
 function describeArray(values: readonly unknown[]): string {
@@ -30,6 +40,9 @@ function describeScalar(value: unknown): string {
 
 function item(key: string, value: unknown, depth: number): string {
   const name = escapeHtml(keyLabel(key));
+  if (isPersistentInflation(value)) {
+    return `<li>${name}: mean ${formatPercent(value.mean)} a year, never below ${formatPercent(value.floor)}, persistence ${describeScalar(value.persistence)} from year to year</li>`;
+  }
   if (isReturnAssumption(value)) {
     return `<li>${name}: mean ${formatPercent(value.mean)} a year, volatility ${formatPercent(value.volatility)}</li>`;
   }

@@ -44,3 +44,13 @@ export function statusBadge(status: string): string {
 export function notAvailable(what: string, reason: string): string {
   return `<div class="not-available"><strong>${escapeHtml(what)} not available:</strong> ${escapeHtml(reason)}.</div>`;
 }
+
+/** Whole dollars with thousands separators: 40157.4 -> "$40,157". */
+export function formatWholeDollars(value: number): string {
+  return `$${Math.round(value).toLocaleString('en-US')}`;
+}
+
+/** A yearly fee fraction as a percent with two decimals: 0.0012 -> "0.12%". */
+export function formatFeePercent(fraction: number): string {
+  return `${(fraction * 100).toFixed(2)}%`;
+}

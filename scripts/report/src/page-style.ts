@@ -59,8 +59,10 @@ figcaption .meta { font-size: 12px; }
 .stat { background: var(--panel); border-radius: 8px; padding: 10px 16px; min-width: 200px; }
 .stat .value { font-size: 24px; font-weight: 650; color: var(--accent); }
 .stat .label { color: var(--muted); font-size: 13px; }
-.fan-legend { display: flex; gap: 18px; font-size: 13px; color: var(--muted); margin: 4px 0 0 80px; }
+.stat .caveat { font-size: 13px; font-weight: 600; }
+.fan-legend { display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: 13px; color: var(--muted); margin: 4px 0 0 80px; }
 .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 28px; }
-.assumptions { font-size: 14px; padding-left: 20px; }
+.assumptions, .answers { font-size: 14px; padding-left: 20px; }
+.table-scroll { max-width: 100%; overflow-x: auto; }
 footer { margin-top: 48px; color: var(--muted); font-size: 12px; }
 `;

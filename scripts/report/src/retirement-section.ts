@@ -1,31 +1,22 @@
-import { formatDollars } from '@alex/analytics';
 import type { RetirementPayload, RetirementSimulationSummary } from '@alex/contracts';
 import { renderAssumptions } from './assumptions-list';
 import { escapeHtml } from './escape-html';
 import { renderFanChart } from './fan-chart';
+import { renderHistory } from './history-list';
 import type { ParsedPayload } from './job-view';
 import { renderMarkdown } from './markdown';
-import { formatCount, formatPercent, notAvailable } from './page-format';
+import { formatPercent, notAvailable } from './page-format';
+import { renderAnswers } from './retirement-answers';
+import { renderStats } from './retirement-stats';
+import { renderSensitivityTable } from './sensitivity-table';
+import { readPlan, renderPlan, type StoredPlan } from './simulated-plan';
+import { renderStrategyTable } from './strategy-table';
 
 /** The depletion curve at every fifth age and the last age: where the table samples it. */
 function depletionMilestones(
   points: RetirementSimulationSummary['depletion_by_age'],
 ): RetirementSimulationSummary['depletion_by_age'] {
   return points.filter((point, index) => point.age % 5 === 0 || index === points.length - 1);
-}
-
-function stats(simulation: RetirementSimulationSummary): string {
-  const [low, high] = simulation.success_rate_ci95;
-  const stat = (value: string, label: string) =>
-    `<div class="stat"><div class="value">${value}</div><div class="label">${label}</div></div>`;
-  return `<div class="stats">${[
-    stat(
-      formatPercent(simulation.success_rate),
-      `success rate (95% CI ${formatPercent(low)} – ${formatPercent(high)})`,
-    ),
-    stat(escapeHtml(formatDollars(simulation.median_at_retirement)), 'median real wealth at retirement'),
-    stat(formatCount(simulation.paths), `simulated paths (seed ${simulation.seed})`),
-  ].join('')}</div>`;
 }
 
 /** "Age", or "Year from now" for a projection made without the person's age. */
@@ -52,25 +43,50 @@ const FAN_LEGEND = [
   '</div>',
 ].join('');
 
+/** Capital-market assumptions (parametric), else the historical data the markets were drawn from. */
+function marketBasis(simulation: RetirementSimulationSummary): string {
+  if (simulation.assumptions !== null)
+    return `<h3>Key assumptions</h3>${renderAssumptions(simulation.assumptions)}`;
+  return `<h3>Market history</h3>${renderHistory(simulation.history)}`;
+}
+
+/** The engine v2 blocks after the chart: strategies, sensitivity and the plan; empty for older payloads. */
+function engineDetails(simulation: RetirementSimulationSummary, plan: StoredPlan | null): string[] {
+  return [
+    ...(simulation.strategies ? [renderStrategyTable(simulation.strategies, plan?.strategy.kind)] : []),
+    ...(simulation.sensitivity ? [renderSensitivityTable(simulation.sensitivity)] : []),
+    ...(plan ? [renderPlan(plan, simulation.method, simulation.method_reason)] : []),
+    ...(!plan && simulation.plan !== undefined
+      ? ['<p class="note">The plan simulated was stored in a shape this page does not read.</p>']
+      : []),
+  ];
+}
+
 function simulationDetails(simulation: RetirementSimulationSummary): string {
   // Depletion starts at the first withdrawal year, which marks retirement on the fan chart.
   const withdrawalAge = simulation.depletion_by_age[0]?.age;
   const assumed = simulation.horizon?.assumption;
+  const plan = readPlan(simulation.plan);
   return [
     ...(assumed ? [`<p class="note">Assumed: ${escapeHtml(assumed)}</p>`] : []),
-    stats(simulation),
+    renderStats(simulation),
+    ...(simulation.solves ? [renderAnswers(simulation.solves, plan)] : []),
     '<figure class="chart"><h3>Projected wealth in today\'s dollars</h3>',
     renderFanChart(simulation.bands, withdrawalAge),
     FAN_LEGEND,
     `<figcaption>Real wealth (after inflation) at the start of each year across the simulated paths, by ${pointLabel(simulation).toLowerCase()}; the shading is the spread of outcomes, the line the median.</figcaption></figure>`,
     '<div class="columns">',
     `<div><h3>Depletion by ${pointLabel(simulation).toLowerCase()}</h3>${depletionTable(simulation)}</div>`,
-    `<div><h3>Key assumptions</h3>${renderAssumptions(simulation.assumptions)}</div>`,
+    `<div>${marketBasis(simulation)}</div>`,
     '</div>',
+    ...engineDetails(simulation, plan),
   ].join('\n');
 }
 
-/** The retirement section: success rate with its interval, fan chart, depletion table, assumptions and the analysis. */
+/**
+ * The retirement section: success rate with its caveats, what would reach the confidence, fan chart, depletion
+ * table, assumptions or history, strategies, sensitivity, the plan simulated and the analysis.
+ */
 export function renderRetirementSection(retirement: ParsedPayload<RetirementPayload>): string {
   const body = retirement.ok
     ? [

@@ -23,14 +23,17 @@ export interface RetirementHorizon {
 export function retirementHorizon(goals: {
   currentAge: number | null;
   yearsUntilRetirement: number;
+  /** The person's own end age; null for PROJECTION_END_AGE. */
+  endAge?: number | null;
 }): RetirementHorizon {
   const { currentAge, yearsUntilRetirement } = goals;
   if (currentAge !== null) {
+    const end = goals.endAge ?? PROJECTION_END_AGE;
     return {
       basis: 'age',
       start: currentAge,
       retirement: currentAge + yearsUntilRetirement,
-      end: PROJECTION_END_AGE,
+      end,
       assumption: null,
     };
   }

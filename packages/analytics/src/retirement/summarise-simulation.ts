@@ -1,13 +1,20 @@
 import { fromCents, toCents } from '../money';
-import type { CapitalMarketAssumptions } from './assumptions';
+import type { CashFlowPlan } from './cash-flow-plan';
 import { percentilesInPlace } from './percentiles';
-import type { DepletionPoint, RetirementSimulation, SimulationBand } from './retirement-simulation';
-import type { PathPlan, SimulatedPaths } from './simulate-paths';
+import type {
+  DepletionPoint,
+  RetirementSimulation,
+  SimulationBand,
+  SpendingDelivered,
+} from './retirement-simulation';
+import type { CashFlowOutcome, RecordedPaths } from './run-cash-flows';
 import { wilsonInterval } from './wilson-interval';
 
 const PROBABILITY_SCALE = 10_000;
 const BAND_PROBABILITIES = [0.1, 0.25, 0.5, 0.75, 0.9];
+const SPENDING_PROBABILITIES = [0.1, 0.5, 0.9];
 type Band = [number, number, number, number, number];
+type Three = [number, number, number];
 
 /** Rounds dollars to cents. */
 const cents = (dollars: number): number => fromCents(toCents(dollars));
@@ -27,37 +34,63 @@ export function roundedProbability(count: number, total: number): number {
 /** Rounds a probability that is not a ratio of counts (an interval bound) to 4 decimals. */
 const probability = (value: number): number => Math.round(value * PROBABILITY_SCALE) / PROBABILITY_SCALE;
 
-/** Turns simulated paths into the stored result: success rate and interval, bands, depletion curve, median. */
+/** The summary figures of a run: rates, interval, bands, depletion curve, spending, median at retirement. */
+export type SimulationFigures = Pick<
+  RetirementSimulation,
+  | 'success_rate'
+  | 'success_rate_ci95'
+  | 'target_met_rate'
+  | 'spending'
+  | 'bands'
+  | 'depletion_by_age'
+  | 'median_at_retirement'
+>;
+
+/** Turns a recorded run into its stored figures; `independent` is false for overlapping historical windows. */
 export function summariseSimulation(
-  simulated: SimulatedPaths,
-  plan: PathPlan,
+  outcome: CashFlowOutcome & { recorded: RecordedPaths },
+  plan: CashFlowPlan,
   currentAge: number,
-  assumptions: CapitalMarketAssumptions,
-): RetirementSimulation {
-  const { paths, years, retirementYear } = plan;
-  const bands = yearBands(simulated.real, paths, years, currentAge);
-  const depletion = depletionByAge(simulated.depletedYear, paths, years, retirementYear, currentAge);
-  const failures = simulated.depletedYear.reduce((count, year) => count + (year >= 0 ? 1 : 0), 0);
-  const successes = paths - failures;
-  const [low, high] = wilsonInterval(successes, paths);
+  independent: boolean,
+): SimulationFigures {
+  const { paths, recorded } = outcome;
+  const bands = yearBands(recorded.real, paths, plan.years, currentAge);
+  const [low, high] = wilsonInterval(outcome.successes, paths);
   return {
-    paths,
-    seed: plan.seed,
-    assumptions,
-    success_rate: roundedProbability(successes, paths),
-    success_rate_ci95: [probability(low), probability(high)],
+    success_rate: roundedProbability(outcome.successes, paths),
+    success_rate_ci95: independent ? [probability(low), probability(high)] : null,
+    target_met_rate: roundedProbability(outcome.targetMet, paths),
+    spending: spendingDelivered(recorded),
     bands,
-    depletion_by_age: depletion,
-    median_at_retirement: (bands[retirementYear] as SimulationBand).p50,
+    depletion_by_age: depletionByAge(recorded.depletedYear, paths, plan, currentAge),
+    median_at_retirement: (bands[plan.retirementYear] as SimulationBand).p50,
   };
+}
+
+/** Percentiles of every retirement year's spending and of each path's lowest year. */
+function spendingDelivered(recorded: RecordedPaths): SpendingDelivered {
+  const three = (values: Float64Array) => {
+    const [p10, p50, p90] = percentilesInPlace(values.slice(), SPENDING_PROBABILITIES).map(cents) as Three;
+    return { p10, p50, p90 };
+  };
+  return { annual: three(recorded.spending), lowest_year: three(recorded.lowestSpending) };
 }
 
 function yearBands(real: Float64Array, paths: number, years: number, currentAge: number): SimulationBand[] {
   const scratch = new Float64Array(paths);
   const bands: SimulationBand[] = [];
   for (let year = 0; year < years; year++) {
-    scratch.set(real.subarray(year * paths, (year + 1) * paths));
-    const [p10, p25, p50, p75, p90] = percentilesInPlace(scratch, BAND_PROBABILITIES).map(cents) as Band;
+    // Depleted paths hold exactly 0: count them instead of selecting among them.
+    let kept = 0;
+    for (let i = year * paths, end = i + paths; i < end; i++) {
+      const value = real[i] as number;
+      if (value !== 0) scratch[kept++] = value;
+    }
+    const [p10, p25, p50, p75, p90] = percentilesInPlace(
+      scratch.subarray(0, kept),
+      BAND_PROBABILITIES,
+      paths - kept,
+    ).map(cents) as Band;
     bands.push({ year, age: currentAge + year, p10, p25, p50, p75, p90 });
   }
   return bands;
@@ -66,17 +99,16 @@ function yearBands(real: Float64Array, paths: number, years: number, currentAge:
 function depletionByAge(
   depletedYear: Int32Array,
   paths: number,
-  years: number,
-  retirementYear: number,
+  plan: CashFlowPlan,
   currentAge: number,
 ): DepletionPoint[] {
-  const firstFailures = new Int32Array(years);
+  const firstFailures = new Int32Array(plan.years);
   for (const year of depletedYear) if (year >= 0) firstFailures[year] = (firstFailures[year] as number) + 1;
   const points: DepletionPoint[] = [];
   let cumulative = 0;
-  for (let year = 0; year < years; year++) {
+  for (let year = 0; year < plan.years; year++) {
     cumulative += firstFailures[year] as number;
-    if (year >= retirementYear)
+    if (year >= plan.retirementYear)
       points.push({ age: currentAge + year, probability: roundedProbability(cumulative, paths) });
   }
   return points;

@@ -114,6 +114,7 @@ function seed(
     allocationRegions,
     allocationAssetClass,
     allocationSectors,
+    expenseRatio: null,
     updatedAt: at,
   };
 }
@@ -167,6 +168,9 @@ export function portfolio(
       annualContribution: null,
       assetClassTargets: targets.assetClassTargets ?? {},
       regionTargets: targets.regionTargets ?? {},
+      otherIncome: [],
+      advisoryFee: null,
+      endAge: null,
       createdAt: at,
       updatedAt: at,
     },

@@ -5,6 +5,7 @@ import {
   CORRELATION_ORDER,
   DEFAULT_ASSUMPTIONS,
 } from '../../src/retirement/assumptions';
+import { fitInflationModel, US_ANNUAL_HISTORY } from '../../src/retirement/history';
 
 const withMatrix = (matrix: number[][]) => ({
   ...DEFAULT_ASSUMPTIONS,
@@ -22,7 +23,6 @@ describe('CapitalMarketAssumptions', () => {
         expect(value).toBe(matrix[j]?.[i]);
       });
     });
-    expect(DEFAULT_ASSUMPTIONS.end_age).toBe(95);
   });
 
   it('rejects a correlation matrix that is not positive definite', () => {
@@ -58,5 +58,16 @@ describe('CapitalMarketAssumptions', () => {
     expect(CapitalMarketAssumptions.safeParse({ ...DEFAULT_ASSUMPTIONS, returns }).success).toBe(false);
     const inflation = { mean: -0.5, volatility: 0 };
     expect(CapitalMarketAssumptions.safeParse({ ...DEFAULT_ASSUMPTIONS, inflation }).success).toBe(false);
+  });
+
+  it('takes inflation from the shifted-log AR(1) fitted to US CPI over 1950-2022, rounded', () => {
+    const fit = fitInflationModel(US_ANNUAL_HISTORY, { from: 1950, to: 2022 }, -0.02);
+    const round = (value: number, decimals: number) => Number(value.toFixed(decimals));
+    expect(DEFAULT_ASSUMPTIONS.inflation).toEqual({
+      mean: round(fit.mean, 3),
+      floor: -0.02,
+      persistence: round(fit.persistence, 2),
+      log_volatility: round(fit.logVolatility, 2),
+    });
   });
 });

@@ -32,6 +32,23 @@ describe('percentilesInPlace', () => {
     }
   });
 
+  it('gives the same percentiles with the zeros counted instead of passed', () => {
+    const random = new SeededRandom(4);
+    for (const [n, zeroShare] of [
+      [10, 0.5],
+      [1_000, 0.95],
+      [1_000, 0],
+      [50, 1],
+    ] as const) {
+      const values = Float64Array.from({ length: n }, () =>
+        random.nextFloat() < zeroShare ? 0 : 1 + Math.round(random.nextFloat() * 50),
+      );
+      const nonZero = values.filter((value) => value !== 0);
+      const expected = percentilesInPlace(values.slice(), PROBABILITIES);
+      expect(percentilesInPlace(nonZero, PROBABILITIES, n - nonZero.length)).toEqual(expected);
+    }
+  });
+
   it('handles already sorted, reversed and constant inputs', () => {
     const ascending = Float64Array.from({ length: 1001 }, (_, i) => i);
     const expected = PROBABILITIES.map((p) => sortedPercentile(ascending, p));

@@ -57,12 +57,15 @@ describe('simulateRetirement input validation', () => {
   });
 
   it('reports invalid assumptions separately from invalid input', () => {
-    const assumptions = { ...DEFAULT_ASSUMPTIONS, inflation: { mean: 0.02, volatility: -1 } };
+    const assumptions = {
+      ...DEFAULT_ASSUMPTIONS,
+      inflation: { mean: 0.02, floor: -0.02, persistence: 0.5, log_volatility: -1 },
+    };
     const result = simulateRetirement(valid, { assumptions });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.reason).toBe('invalid_assumptions');
-      expect(result.error.issues[0]).toMatch(/^inflation\.volatility: /);
+      expect(result.error.issues[0]).toMatch(/^inflation\.log_volatility: /);
     }
   });
 });

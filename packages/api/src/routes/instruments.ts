@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { ApiDeps, AppEnv } from '../app-env';
 
-/** `GET /api/instruments`: every instrument's symbol, name, type and price (the frontend's autocomplete). */
+/** `GET /api/instruments`: every instrument's symbol, name, type, price and expense ratio (the frontend's autocomplete). */
 export function instrumentsRoutes(deps: ApiDeps) {
   return new Hono<AppEnv>().get('/', async (c) => {
     const rows = await deps.repos.instruments.list();
@@ -11,6 +11,7 @@ export function instrumentsRoutes(deps: ApiDeps) {
         name: instrument.name,
         instrument_type: instrument.instrumentType,
         current_price: instrument.currentPrice,
+        expense_ratio: instrument.expenseRatio,
       })),
     );
   });

@@ -1,4 +1,10 @@
-import { UserUpdateRequest, VARCHAR_LENGTH } from '@alex/contracts';
+import {
+  endAgeMessage,
+  type User,
+  UserUpdateRequest,
+  VARCHAR_LENGTH,
+  type ValidationIssue,
+} from '@alex/contracts';
 import type { UserInput } from '@alex/database';
 import { Hono } from 'hono';
 import type { ApiDeps, AppEnv } from '../app-env';
@@ -30,6 +36,18 @@ function newUser(token: VerifiedToken): UserInput {
   };
 }
 
+/**
+ * Why the update cannot apply to the stored profile, as a 422 issue, or null: the end age a partial update
+ * leaves must stay above the current age it leaves (a body with both was checked by its schema).
+ */
+function endAgeConflict(user: User, body: UserUpdateRequest): ValidationIssue | null {
+  const endAge = body.end_age === undefined ? user.endAge : body.end_age;
+  const currentAge = body.current_age === undefined ? user.currentAge : body.current_age;
+  if (endAge === null || currentAge === null || endAge > currentAge) return null;
+  const field = body.end_age === undefined ? 'current_age' : 'end_age';
+  return { loc: ['body', field], msg: endAgeMessage(endAge, currentAge), type: 'custom' };
+}
+
 /** `GET /api/user` (created on the first call) and `PUT /api/user`. */
 export function usersRoutes(deps: ApiDeps) {
   return new Hono<AppEnv>()
@@ -38,7 +56,14 @@ export function usersRoutes(deps: ApiDeps) {
       return c.json({ user: userRow(user), created });
     })
     .put('/', ...jsonBody(UserUpdateRequest), async (c) => {
-      const user = await deps.repos.users.update(c.get('userId'), camelKeys(c.req.valid('json')));
+      const body = c.req.valid('json');
+      if (body.end_age !== undefined || body.current_age !== undefined) {
+        const stored = await deps.repos.users.find(c.get('userId'));
+        if (!stored) throw new NotFoundError('User');
+        const conflict = endAgeConflict(stored, body);
+        if (conflict) return c.json({ detail: [conflict] }, 422);
+      }
+      const user = await deps.repos.users.update(c.get('userId'), camelKeys(body));
       if (!user) throw new NotFoundError('User');
       return c.json(userRow(user));
     });

@@ -1,8 +1,9 @@
-import type { InstrumentsFile, PortfolioImportFile } from '@alex/contracts';
+import { endAgeMessage, type InstrumentsFile, type PortfolioImportFile } from '@alex/contracts';
 import type { AlexDatabase } from '../drivers/alex-database';
+import { InvalidImportError } from '../errors';
 import { type InstrumentInput, instrumentsRepository } from './instruments';
 import { portfoliosRepository } from './portfolios';
-import { usersRepository } from './users';
+import { type UsersRepository, usersRepository } from './users';
 
 /** What a portfolio import wrote. */
 export interface ImportSummary {
@@ -14,6 +15,23 @@ export interface ImportSummary {
 }
 
 /**
+ * Refuses a file whose current_age reaches the end age already stored for the user when the file keeps that
+ * end age (no `end_age` of its own); the file's own pair was checked when it was parsed.
+ */
+async function refuseEndAgeBeforeImportedAge(
+  users: UsersRepository,
+  user: PortfolioImportFile['user'],
+): Promise<void> {
+  if (user.end_age !== undefined || typeof user.current_age !== 'number') return;
+  const stored = (await users.find(user.clerk_user_id))?.endAge;
+  if (typeof stored === 'number' && stored <= user.current_age) {
+    throw new InvalidImportError(
+      `user.current_age: ${endAgeMessage(stored, user.current_age)} (the stored end_age; set user.end_age in the file)`,
+    );
+  }
+}
+
+/**
  * Writes a validated portfolio file in one transaction: the user's profile, placeholders for unknown symbols,
  * and the user's accounts and positions (replacing any existing ones). Shared instrument data is never
  * changed here: a placeholder is only ever inserted, and an existing instrument row is left as it is.
@@ -22,7 +40,9 @@ export async function importPortfolio(db: AlexDatabase, file: PortfolioImportFil
   const { user } = file;
   return db.transaction(async (tx) => {
     const scoped = tx as unknown as AlexDatabase;
-    await usersRepository(scoped).upsert({
+    const users = usersRepository(scoped);
+    await refuseEndAgeBeforeImportedAge(users, user);
+    await users.upsert({
       clerkUserId: user.clerk_user_id,
       displayName: user.display_name,
       yearsUntilRetirement: user.years_until_retirement ?? null,
@@ -31,6 +51,9 @@ export async function importPortfolio(db: AlexDatabase, file: PortfolioImportFil
       annualContribution: user.annual_contribution ?? null,
       ...(user.asset_class_targets ? { assetClassTargets: user.asset_class_targets } : {}),
       ...(user.region_targets ? { regionTargets: user.region_targets } : {}),
+      ...(user.other_income ? { otherIncome: user.other_income } : {}),
+      ...(user.advisory_fee !== undefined ? { advisoryFee: user.advisory_fee } : {}),
+      ...(user.end_age !== undefined ? { endAge: user.end_age } : {}),
     });
     const held = [...new Set(file.accounts.flatMap((account) => account.positions.map((p) => p.symbol)))];
     const created = await instrumentsRepository(scoped).createPlaceholders(held);
@@ -70,6 +93,7 @@ function toInstrumentInput(instrument: InstrumentsFile['instruments'][number]): 
     ...(instrument.allocation_asset_class ? { allocationAssetClass: instrument.allocation_asset_class } : {}),
     ...(instrument.allocation_regions ? { allocationRegions: instrument.allocation_regions } : {}),
     ...(instrument.allocation_sectors ? { allocationSectors: instrument.allocation_sectors } : {}),
+    ...(instrument.expense_ratio !== undefined ? { expenseRatio: instrument.expense_ratio } : {}),
   };
 }
 

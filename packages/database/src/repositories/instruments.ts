@@ -20,6 +20,8 @@ export interface InstrumentInput {
   allocationAssetClass?: AssetClassAllocation;
   allocationRegions?: RegionAllocation;
   allocationSectors?: SectorAllocation;
+  /** Net expense ratio as a fraction a year; null sets it to unknown. */
+  expenseRatio?: number | null;
 }
 
 /** A tagger's classification of one instrument. */

@@ -1,4 +1,4 @@
-import type { AssetClassAllocation, RegionAllocation, User } from '@alex/contracts';
+import type { AssetClassAllocation, OtherIncome, RegionAllocation, User } from '@alex/contracts';
 import { eq } from 'drizzle-orm';
 import type { AlexDatabase } from '../drivers/alex-database';
 import { DatabaseError } from '../errors';
@@ -15,6 +15,10 @@ export interface UserInput {
   annualContribution?: number | null;
   assetClassTargets?: AssetClassAllocation;
   regionTargets?: RegionAllocation;
+  /** Like the targets, these keep their current (or default) value when omitted. */
+  otherIncome?: OtherIncome[];
+  advisoryFee?: number | null;
+  endAge?: number | null;
 }
 
 /** Profile fields to change; an absent or undefined field is left as it is. */
@@ -23,7 +27,10 @@ export type UserChanges = { [K in keyof Omit<UserInput, 'clerkUserId'>]?: UserIn
 /** Reads and writes user profiles. */
 export interface UsersRepository {
   find(clerkUserId: string): Promise<User | null>;
-  /** Creates the user or replaces its profile; omitted targets keep their current (or default) value. */
+  /**
+   * Creates the user or replaces its profile; omitted targets, other income, advisory fee and end age keep
+   * their current (or default) value.
+   */
   upsert(input: UserInput): Promise<User>;
   /** The user, created from `defaults` first when unknown (safe when two first requests race). */
   findOrCreate(defaults: UserInput): Promise<{ user: User; created: boolean }>;
@@ -66,6 +73,9 @@ export function usersRepository(db: AlexDatabase): UsersRepository {
         annualContribution: input.annualContribution ?? null,
         ...(input.assetClassTargets ? { assetClassTargets: input.assetClassTargets } : {}),
         ...(input.regionTargets ? { regionTargets: input.regionTargets } : {}),
+        ...(input.otherIncome ? { otherIncome: input.otherIncome } : {}),
+        ...(input.advisoryFee !== undefined ? { advisoryFee: input.advisoryFee } : {}),
+        ...(input.endAge !== undefined ? { endAge: input.endAge } : {}),
       };
       const { clerkUserId: _key, ...changes } = values;
       const rows = await db

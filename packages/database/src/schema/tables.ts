@@ -1,4 +1,16 @@
-import { CASH_INTEREST, MONEY, PRICE, QUANTITY, VARCHAR_LENGTH } from '@alex/contracts';
+import {
+  CASH_INTEREST,
+  FEE_RATE,
+  MAX_ADVISORY_FEE,
+  MAX_EXPENSE_RATIO,
+  MAX_OTHER_INCOME_ENTRIES,
+  MAX_PLAN_AGE,
+  MONEY,
+  type OtherIncome,
+  PRICE,
+  QUANTITY,
+  VARCHAR_LENGTH,
+} from '@alex/contracts';
 import { sql } from 'drizzle-orm';
 import {
   check,
@@ -45,6 +57,12 @@ export const users = pgTable(
     annualContribution: money('annual_contribution'),
     assetClassTargets: jsonb('asset_class_targets').default({ equity: 70, fixed_income: 30 }),
     regionTargets: jsonb('region_targets').default({ north_america: 50, international: 50 }),
+    /** Social Security, pensions, annuities (contracts' OtherIncome items, snake_case keys); `[]` for none. */
+    otherIncome: jsonb('other_income').$type<OtherIncome[]>().notNull().default([]),
+    /** Fraction of assets a year paid to an adviser; null for none. */
+    advisoryFee: decimal('advisory_fee', FEE_RATE),
+    /** The last age the plan covers; null for the default (95). */
+    endAge: integer('end_age'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
@@ -55,6 +73,17 @@ export const users = pgTable(
     check('users_annual_contribution_non_negative', sql`${t.annualContribution} >= 0`),
     check('users_asset_class_targets_sum', sql`alex_allocation_valid(${t.assetClassTargets})`),
     check('users_region_targets_sum', sql`alex_allocation_valid(${t.regionTargets})`),
+    check(
+      'users_other_income_list',
+      sql`CASE WHEN jsonb_typeof(${t.otherIncome}) = 'array' THEN jsonb_array_length(${t.otherIncome}) <= ${sql.raw(String(MAX_OTHER_INCOME_ENTRIES))} ELSE false END`,
+    ),
+    check(
+      'users_advisory_fee_range',
+      sql`${t.advisoryFee} BETWEEN 0 AND ${sql.raw(String(MAX_ADVISORY_FEE))}`,
+    ),
+    check('users_end_age_range', sql`${t.endAge} BETWEEN 1 AND ${sql.raw(String(MAX_PLAN_AGE))}`),
+    // NULL on either side passes: the rule binds only when both ages are known.
+    check('users_end_age_after_current_age', sql`${t.endAge} > ${t.currentAge}`),
   ],
 );
 
@@ -69,6 +98,8 @@ export const instruments = pgTable(
     allocationRegions: jsonb('allocation_regions').default({}),
     allocationSectors: jsonb('allocation_sectors').default({}),
     allocationAssetClass: jsonb('allocation_asset_class').default({}),
+    /** Net expense ratio, a fraction of assets a year (0.000945 = 0.0945%); null when unknown. */
+    expenseRatio: decimal('expense_ratio', FEE_RATE),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
@@ -77,6 +108,10 @@ export const instruments = pgTable(
     check('instruments_regions_sum', sql`alex_allocation_valid(${t.allocationRegions})`),
     check('instruments_sectors_sum', sql`alex_allocation_valid(${t.allocationSectors})`),
     check('instruments_asset_class_sum', sql`alex_allocation_valid(${t.allocationAssetClass})`),
+    check(
+      'instruments_expense_ratio_range',
+      sql`${t.expenseRatio} BETWEEN 0 AND ${sql.raw(String(MAX_EXPENSE_RATIO))}`,
+    ),
   ],
 );
 

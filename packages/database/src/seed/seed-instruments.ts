@@ -1,11 +1,12 @@
 import type { InstrumentInput } from '../repositories/instruments';
+import { SEED_EXPENSE_RATIOS } from './seed-expense-ratios';
 
 const NA = { north_america: 100 };
 const EQUITY = { equity: 100 };
 const BONDS = { fixed_income: 100 };
 
-/** The reference's 22 seed instruments with their prices and allocation maps (reference §2.5). */
-export const SEED_INSTRUMENTS: readonly InstrumentInput[] = [
+// The reference's 22 seed instruments with their prices and allocation maps (reference §2.5).
+const REFERENCE_INSTRUMENTS: readonly InstrumentInput[] = [
   {
     symbol: 'SPY',
     name: 'SPDR S&P 500 ETF Trust',
@@ -302,3 +303,11 @@ export const SEED_INSTRUMENTS: readonly InstrumentInput[] = [
     },
   },
 ];
+
+const ratios: Readonly<Record<string, number>> = SEED_EXPENSE_RATIOS;
+
+/** The 22 seed instruments: the reference's prices and allocation maps, and their issuers' expense ratios. */
+export const SEED_INSTRUMENTS: readonly InstrumentInput[] = REFERENCE_INSTRUMENTS.map((instrument) => ({
+  ...instrument,
+  expenseRatio: ratios[instrument.symbol] ?? null,
+}));
