@@ -92,6 +92,16 @@ function specialistChecks(
       if (simulation.bands.length === 0) throw new Error('the simulation has no wealth bands');
       return `${simulation.paths} paths, ${simulation.bands.length} yearly bands, success rate ${(simulation.success_rate * 100).toFixed(1)}%`;
     }),
+    check('retirement answers are present', () => {
+      const { simulation } = parsed(RetirementPayload, job.retirementPayload, 'retirement_payload');
+      const { solves = [], strategies = [], sensitivity = [], success_range } = simulation;
+      if (solves.length !== 3 || strategies.length !== 4 || sensitivity.length !== 6 || !success_range)
+        throw new Error(
+          `expected 3 solves, 4 strategies and 6 sensitivity rows, got ${solves.length}, ${strategies.length}, ${sensitivity.length}`,
+        );
+      const income = solves.find((answer) => answer.target === 'income');
+      return `income at ${((income?.confidence ?? 0) * 100).toFixed(0)}% confidence ${income?.value ?? 'none'}; success ${(success_range[0] * 100).toFixed(1)}%-${(success_range[1] * 100).toFixed(1)}% across methods and fees`;
+    }),
   ];
 }
 

@@ -51,6 +51,7 @@ describe.skipIf(skipReason !== null)(`pnpm test:full --local ${skipReason ?? ''}
         'summary outcome is complete',
         'charts reconcile to the cent with the valuation',
         'retirement simulation is present',
+        'retirement answers are present',
       ]),
     );
   }, 60_000);
