@@ -42,7 +42,10 @@ function otherIncomeLines(plan: SimulationPlan, when: (point: number) => string)
   const lines = streams.map((stream) => {
     const until =
       stream.endAge === null || stream.endAge === undefined ? 'for life' : `through ${when(stream.endAge)}`;
-    const indexed = stream.inflationAdjusted === false ? 'fixed in dollars' : 'rising with inflation';
+    const indexed =
+      stream.inflationAdjusted === false
+        ? 'fixed in dollars from its start, so worth less each year after'
+        : 'rising with inflation';
     return `- Other income ${quoteUntrusted(stream.name, 100)}: ${formatDollars(stream.annualAmount)} a year from ${when(stream.startAge)} ${until}, ${indexed}.`;
   });
   if (plan.otherIncomeIgnored)
@@ -56,7 +59,7 @@ function solveLines(
   when: (point: number) => string,
 ): string[] {
   return analysis.solves.map((answer) => {
-    const at = `${pct(answer.confidence)} confidence`;
+    const at = `${pct(answer.confidence)} confidence, spending the same real amount every year`;
     if (answer.target === 'income')
       return `- Sustainable income at ${at}: ${answer.value === null ? 'none' : `${formatDollars(answer.value)} a year`} (target ${formatDollars(plan.value.targetIncome)}).`;
     if (answer.target === 'contribution')
@@ -67,6 +70,25 @@ function solveLines(
       ? `- Earliest retirement for the target at ${at}: ${answer.note}.`
       : `- Earliest retirement for the target at ${at}: ${when(answer.value)} (planned ${when(plan.value.retirementAge)}).`;
   });
+}
+
+/** How far the methods and fees move the success rate, and whether that dwarfs simulation noise. */
+function rangeLine(analysis: RetirementAnalysis): string {
+  const [low, high] = analysis.success_range;
+  const noise = analysis.success_rate_ci95
+    ? analysis.success_rate_ci95[1] - analysis.success_rate_ci95[0]
+    : 0;
+  const reading = high - low > noise ? ': the assumptions matter more than simulation noise' : '';
+  return `- Across methods (parametric, historical, bootstrap), with and without fees, the success rate ranges from ${pct(low)} to ${pct(high)}${reading}.`;
+}
+
+/** One strategy's line: variable strategies never run out, so what they deliver is the point. */
+function strategyLine(result: RetirementAnalysis['strategies'][number]): string {
+  const lasts =
+    result.strategy.kind === 'percent_of_portfolio' || result.strategy.kind === 'vpw'
+      ? 'never runs out by design'
+      : `money lasts in ${pct(result.success_rate)}`;
+  return `- ${STRATEGY_NAMES[result.strategy.kind]}: ${lasts}, target met every year in ${pct(result.target_met_rate)}; median yearly spending ${formatDollars(result.spending.annual.p50)}, median leanest year ${formatDollars(result.spending.lowest_year.p50)}.`;
 }
 
 /** The analysis's numbers as markdown facts: what the model writes from and the offline analysis shows. */
@@ -92,14 +114,11 @@ export function retirementFacts(analysis: RetirementAnalysis, plan: SimulationPl
     ...otherIncomeLines(plan, when),
     `- Fees: ${feePct(fees.expense_ratio + fees.advisory_fee)} a year (fund expense ratios ${feePct(fees.expense_ratio)}${plan.unknownExpenseRatios.length > 0 ? `, unknown for ${plan.unknownExpenseRatios.join(', ')} and counted at the others' average` : ''}; advisory fee ${feePct(fees.advisory_fee)}).`,
     `- Success rate (target funded every year to ${when(horizon.end)}): ${pct(analysis.success_rate)}${interval}.`,
-    `- Across methods (parametric, historical, bootstrap), with and without fees, the success rate ranges from ${pct(analysis.success_range[0])} to ${pct(analysis.success_range[1])}: the assumptions matter more than simulation noise.`,
+    rangeLine(analysis),
     `- Median wealth at retirement: ${formatDollars(analysis.median_at_retirement)}${retirementBand ? ` (10th-90th percentile ${formatDollars(retirementBand.p10)} to ${formatDollars(retirementBand.p90)})` : ''}.`,
     ...milestones,
     ...solveLines(analysis, plan, when),
-    ...analysis.strategies.map(
-      (result) =>
-        `- ${STRATEGY_NAMES[result.strategy.kind]}: money lasts in ${pct(result.success_rate)}, target met every year in ${pct(result.target_met_rate)}; median yearly spending ${formatDollars(result.spending.annual.p50)}, median leanest year ${formatDollars(result.spending.lowest_year.p50)}.`,
-    ),
+    ...analysis.strategies.map(strategyLine),
   ].join('\n');
 }
 

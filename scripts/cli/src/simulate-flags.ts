@@ -1,5 +1,6 @@
 import {
   DEFAULT_CONFIDENCE,
+  MAX_PATHS,
   type RetirementInput,
   SimulationMethod,
   SPENDING_STRATEGIES,
@@ -7,10 +8,15 @@ import {
 import { z } from 'zod';
 import { UsageError } from './errors';
 
-const wholeNumber = z
-  .string()
-  .regex(/^\d{1,15}$/, 'must be a whole number')
-  .transform(Number);
+const wholeNumber = (max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,15}$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().max(max, `must be at most ${max.toLocaleString('en-US')}`));
+
+/** Seeds are unsigned 32-bit integers. */
+const MAX_SEED = 0xffff_ffff;
 
 const dollars = z
   .string()
@@ -25,11 +31,11 @@ const SOLVE_FLAGS = ['income', 'contribution', 'retirement-age'] as const;
 /** What `alex simulate` accepts; every flag is optional and overrides the stored plan for this run only. */
 const SimulateFlags = z.object({
   user: z.string().min(1).optional(),
-  paths: wholeNumber.optional(),
-  seed: wholeNumber.optional(),
+  paths: wholeNumber(MAX_PATHS).pipe(z.number().min(1, 'must be at least 1')).optional(),
+  seed: wholeNumber(MAX_SEED).optional(),
   income: dollars.optional(),
   contribution: dollars.optional(),
-  'retire-at': wholeNumber.optional(),
+  'retire-at': wholeNumber(120).optional(),
   strategy: z.enum(SPENDING_STRATEGIES, oneOf(SPENDING_STRATEGIES)).optional(),
   method: z.enum(SimulationMethod.options, oneOf(SimulationMethod.options)).optional(),
   solve: z
@@ -52,6 +58,10 @@ export function parseSimulateFlags(flags: Record<string, unknown>): SimulateFlag
   if (!parsed.success)
     throw new UsageError(
       parsed.error.issues.map((issue) => `--${issue.path.join('.')} ${issue.message}`).join('; '),
+    );
+  if (parsed.data.solve && parsed.data.strategy)
+    throw new UsageError(
+      '--solve answers for constant real spending (the income you can count on): drop --strategy',
     );
   return parsed.data;
 }

@@ -79,12 +79,19 @@ describe('alex simulate', () => {
       '2',
       '--method',
       'x',
+      '--paths',
+      '0',
     );
     expect(run.status).toBe(2);
     const errors = run.stderr.split('\n').filter((line) => line.startsWith('alex:'));
     expect(errors).toHaveLength(1);
-    for (const flag of ['--strategy', '--income', '--confidence', '--method'])
+    for (const flag of ['--strategy', '--income', '--confidence', '--method', '--paths'])
       expect(errors[0]).toContain(flag);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+    const late = await cli('simulate', '--retire-at', '30');
+    expect([late.status, late.stderr]).toEqual([
+      2,
+      expect.stringContaining('--retire-at must be from the current age 40'),
+    ]);
   });
 });

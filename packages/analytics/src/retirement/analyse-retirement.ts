@@ -61,10 +61,17 @@ export function analyseRetirement(
   input: RetirementInput,
   options: AnalyseRetirementOptions = {},
 ): { ok: true; value: RetirementAnalysis } | { ok: false; error: RetirementSimulationError } {
+  const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
+  if (!(confidence > 0 && confidence <= 1)) {
+    const issue = `confidence: must be above 0 and at most 1, got ${confidence}`;
+    return {
+      ok: false,
+      error: { reason: 'invalid_input', message: `invalid retirement input: ${issue}`, issues: [issue] },
+    };
+  }
   const prepared = prepareRetirement(input, options);
   if (!prepared.ok) return prepared;
   const model = prepared.value;
-  const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
   const projection = projectRetirement(model);
   const strategies = SPENDING_STRATEGIES.map((kind): StrategyOutcome => {
     const strategy = SpendingStrategy.parse({ kind });

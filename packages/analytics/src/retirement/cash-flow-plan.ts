@@ -13,13 +13,25 @@ export interface CashFlowPlan {
   targetIncome: number;
   /** Other income by year from inflation-adjusted streams, in today's dollars. */
   indexedIncome: Float64Array;
-  /** Other income by year from streams fixed in dollars (their real value falls with inflation). */
-  fixedIncome: Float64Array;
+  /**
+   * Streams fixed in dollars: worth `amount` in today's dollars at their start age, then fixed in dollars, so
+   * their real value falls with inflation from then on. Paid in years `firstPaid` through `lastPaid`.
+   */
+  fixedStreams: FixedStream[];
   /** Total yearly fee taken from returns (expense ratios plus advisory fee), a fraction of assets. */
   annualFee: number;
   strategy: SpendingStrategy;
   /** VPW's share of the portfolio withdrawn by year (used by the `vpw` strategy only). */
   vpwRates: Float64Array;
+}
+
+/** One stream of other income fixed in dollars, in years from today. */
+export interface FixedStream {
+  /** The year its dollar amount is fixed: its start age, or today if it started already. */
+  fixedYear: number;
+  firstPaid: number;
+  lastPaid: number;
+  amount: number;
 }
 
 /** Orders a weights record as `ASSET_CLASSES`, normalised to sum exactly to 1. */
@@ -31,20 +43,30 @@ export function weightVector(weights: Partial<Record<(typeof ASSET_CLASSES)[numb
 
 /**
  * The engine's plan for an input. Other income counts from retirement on (before it, the contribution is
- * what the person saves); a stream pays every year of age from its start age through its end age.
+ * what the person saves); a stream pays every year of age from its start age through its end age, in today's
+ * dollars, and one not adjusted for inflation keeps the dollar amount it has at its start age.
  */
 export function cashFlowPlan(input: ParsedRetirementInput, weights: Float64Array): CashFlowPlan {
   const years = input.endAge - input.currentAge + 1;
   const retirementYear = Math.max(0, input.retirementAge - input.currentAge);
   const indexedIncome = new Float64Array(years);
-  const fixedIncome = new Float64Array(years);
+  const fixedStreams: FixedStream[] = [];
+  const yearOf = (age: number) => age - input.currentAge;
   for (const stream of input.otherIncome) {
-    const into = stream.inflationAdjusted ? indexedIncome : fixedIncome;
-    for (let year = retirementYear; year < years; year++) {
-      const age = input.currentAge + year;
-      if (age >= stream.startAge && (stream.endAge === null || age <= stream.endAge))
-        into[year] = (into[year] as number) + stream.annualAmount;
+    const firstPaid = Math.max(retirementYear, yearOf(stream.startAge));
+    const lastPaid = Math.min(years - 1, stream.endAge === null ? years - 1 : yearOf(stream.endAge));
+    if (firstPaid > lastPaid) continue;
+    if (!stream.inflationAdjusted) {
+      fixedStreams.push({
+        fixedYear: Math.max(0, yearOf(stream.startAge)),
+        firstPaid,
+        lastPaid,
+        amount: stream.annualAmount,
+      });
+      continue;
     }
+    for (let year = firstPaid; year <= lastPaid; year++)
+      indexedIncome[year] = (indexedIncome[year] as number) + stream.annualAmount;
   }
   const vpwReturn = ASSET_CLASSES.reduce(
     (sum, assetClass, i) => sum + (weights[i] as number) * (VPW_REAL_RETURN[assetClass] ?? 0),
@@ -57,7 +79,7 @@ export function cashFlowPlan(input: ParsedRetirementInput, weights: Float64Array
     annualContribution: input.annualContribution,
     targetIncome: input.targetIncome,
     indexedIncome,
-    fixedIncome,
+    fixedStreams,
     annualFee: input.fees.expenseRatio + input.fees.advisoryFee,
     strategy: input.strategy,
     vpwRates: Float64Array.from({ length: years }, (_, year) => vpwRate(vpwReturn, years - year)),

@@ -1,4 +1,4 @@
-import type { CashFlowPlan } from './cash-flow-plan';
+import type { CashFlowPlan, FixedStream } from './cash-flow-plan';
 import type { MarketScenarios } from './markets/market-scenarios';
 import { GUARDRAIL_BAND, GUARDRAIL_LAST_YEARS_WITHOUT_CUTS, GUARDRAIL_STEP } from './spending-strategy';
 
@@ -42,7 +42,8 @@ export function runCashFlows(
 ): CashFlowOutcome {
   const { paths, steps, growth, inflation } = scenarios;
   const { years, retirementYear, startValue, annualContribution, targetIncome, strategy } = plan;
-  const { indexedIncome, fixedIncome, vpwRates } = plan;
+  const { indexedIncome, fixedStreams, vpwRates } = plan;
+  const fixedIndex = new Float64Array(fixedStreams.length);
   const retiredYears = years - retirementYear;
   const keep = 1 - plan.annualFee;
   const rate = strategy.kind === 'percent_of_portfolio' ? strategy.rate : 0;
@@ -70,10 +71,17 @@ export function runCashFlows(
     const offset = path * steps;
     for (let year = 0; year < years; year++) {
       if (recorded) recorded.real[year * paths + path] = wealth / index;
+      for (let s = 0; s < fixedStreams.length; s++)
+        if ((fixedStreams[s] as FixedStream).fixedYear === year) fixedIndex[s] = index;
       if (year < retirementYear) {
         wealth += annualContribution * index;
       } else {
-        const income = (indexedIncome[year] as number) + (fixedIncome[year] as number) / index;
+        let income = indexedIncome[year] as number;
+        for (let s = 0; s < fixedStreams.length; s++) {
+          const stream = fixedStreams[s] as FixedStream;
+          if (year >= stream.firstPaid && year <= stream.lastPaid)
+            income += (stream.amount * (fixedIndex[s] as number)) / index;
+        }
         let draw: number;
         if (strategy.kind === 'constant_real') {
           draw = targetIncome > income ? targetIncome - income : 0;

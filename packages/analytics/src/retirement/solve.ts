@@ -12,9 +12,11 @@ export const SolveTarget = z.enum(['income', 'contribution', 'retirement_age']);
 export type SolveTarget = z.infer<typeof SolveTarget>;
 
 /**
- * A solved figure: the highest income, lowest contribution or earliest retirement age at which the target
- * income is met every year in at least `confidence` of the simulated markets; null with `note` when no value
- * in range gets there. `achieved` is the share of paths that meet it at `value`.
+ * A solved figure: the highest income, lowest contribution or earliest retirement age at which constant real
+ * spending of the target income is funded every year in at least `confidence` of the simulated markets; null
+ * with `note` when no value in range gets there. `achieved` is the share of paths that fund it at `value`.
+ * Solves always use constant real spending, whatever strategy the plan uses: it is the income a person can
+ * count on every year, and the only strategy whose success is monotone in every money input.
  */
 export const SolveAnswer = z.object({
   target: SolveTarget,
@@ -25,9 +27,11 @@ export const SolveAnswer = z.object({
 });
 export type SolveAnswer = z.infer<typeof SolveAnswer>;
 
-/** Share of paths meeting the target income every retirement year under a what-if. */
+const CONSTANT_REAL = { kind: 'constant_real' } as const;
+
+/** Share of paths funding the target income every retirement year, spending it constantly, under a what-if. */
 export function metRate(model: RetirementModel, whatIf: WhatIf): number {
-  const outcome = countOutcomes(model, whatIf);
+  const outcome = countOutcomes(model, { ...whatIf, strategy: CONSTANT_REAL });
   return outcome.targetMet / outcome.paths;
 }
 
@@ -37,6 +41,8 @@ export function solve(
   target: SolveTarget,
   confidence = DEFAULT_CONFIDENCE,
 ): SolveAnswer {
+  if (!(confidence > 0 && confidence <= 1))
+    throw new RangeError(`confidence must be in (0, 1], got ${confidence}`);
   const answer = (value: number | null, note: string | null, whatIf: WhatIf = {}): SolveAnswer => ({
     target,
     confidence,
@@ -52,7 +58,7 @@ export function solve(
   if (target === 'contribution') {
     const { currentAge, retirementAge } = model.input;
     if (retirementAge <= currentAge)
-      return answer(null, 'already at or past the retirement age: no years left to save');
+      return answer(null, 'retiring now or already retired: no years left to save');
     if (!meets({ annualContribution: MAX_AMOUNT }))
       return answer(
         null,
@@ -62,7 +68,8 @@ export function solve(
     return answer(value, null, { annualContribution: value });
   }
   const { currentAge, endAge, retirementAge } = model.input;
-  if (retirementAge <= currentAge) return answer(null, 'already retired: the retirement age is in the past');
+  if (retirementAge <= currentAge)
+    return answer(null, 'retiring now or already retired: the age cannot move');
   if (!meets({ retirementAge: endAge })) return answer(null, `no retirement age up to ${endAge} gets there`);
   let low = currentAge;
   let high = endAge;

@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type CapitalMarketAssumptions,
-  DEFAULT_ASSUMPTIONS,
-  fixedInflation,
-} from '../../src/retirement/assumptions';
 import type { OtherIncomeStream, RetirementInput } from '../../src/retirement/retirement-input';
 import { simulateRetirement } from '../../src/retirement/simulate-retirement';
-
-/** Every asset returns exactly `growth` a year and prices rise exactly `inflation` a year. */
-const deterministic = (growth: number, inflation: number): CapitalMarketAssumptions => ({
-  ...DEFAULT_ASSUMPTIONS,
-  returns: Object.fromEntries(
-    Object.keys(DEFAULT_ASSUMPTIONS.returns).map((assetClass) => [
-      assetClass,
-      { mean: growth, volatility: 0 },
-    ]),
-  ) as CapitalMarketAssumptions['returns'],
-  inflation: fixedInflation(inflation),
-});
+import { deterministic } from './support/deterministic';
 
 // Assets earn exactly inflation (3%), so real wealth falls by exactly each year's real withdrawal.
 const flatReal = deterministic(0.03, 0.03);
@@ -76,13 +60,21 @@ describe('other income with deterministic markets', () => {
     });
   });
 
-  it('a stream fixed in dollars loses real value with inflation', () => {
+  it('a stream fixed in dollars is worth its amount at its start age, then loses real value with inflation', () => {
     const drawn = withdrawals({ ...base, otherIncome: [stream({ inflationAdjusted: false })] });
-    // At age 60 + k the index is 1.03^k, so $20,000 is worth 20,000 / 1.03^k of today's dollars.
+    // Its dollar amount is fixed at 63 (index 1.03^3), so at 60 + k it is worth 20,000 / 1.03^(k - 3) today.
     drawn.forEach((amount, k) => {
       const age = 60 + k;
-      const income = age >= 63 && age <= 66 ? 20_000 / 1.03 ** k : 0;
+      const income = age >= 63 && age <= 66 ? 20_000 / 1.03 ** (k - 3) : 0;
       expect(amount).toBeCloseTo(50_000 - income, 1);
+    });
+    // A pension that started before today is fixed at today's dollars: worth 20,000 / 1.03^k at 60 + k.
+    const started = withdrawals({
+      ...base,
+      otherIncome: [stream({ startAge: 55, inflationAdjusted: false })],
+    });
+    started.forEach((amount, k) => {
+      expect(amount).toBeCloseTo(50_000 - (60 + k <= 66 ? 20_000 / 1.03 ** k : 0), 1);
     });
     // With no inflation the fixed and the indexed stream are the same.
     const noInflation = deterministic(0.03, 0);

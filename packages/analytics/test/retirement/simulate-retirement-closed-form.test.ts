@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type CapitalMarketAssumptions,
-  DEFAULT_ASSUMPTIONS,
-  fixedInflation,
-} from '../../src/retirement/assumptions';
+import type { CapitalMarketAssumptions } from '../../src/retirement/assumptions';
 import type { RetirementInput } from '../../src/retirement/retirement-input';
 import { simulateRetirement } from '../../src/retirement/simulate-retirement';
-
-/** Every asset returns exactly `growth` a year and prices rise exactly `inflation` a year. */
-const deterministic = (growth: number, inflation: number): CapitalMarketAssumptions => ({
-  ...DEFAULT_ASSUMPTIONS,
-  returns: Object.fromEntries(
-    Object.keys(DEFAULT_ASSUMPTIONS.returns).map((assetClass) => [
-      assetClass,
-      { mean: growth, volatility: 0 },
-    ]),
-  ) as CapitalMarketAssumptions['returns'],
-  inflation: fixedInflation(inflation),
-});
+import { deterministic } from './support/deterministic';
 
 const cents = (dollars: number) => Math.round(dollars * 100) / 100;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RetirementInput } from '../../src/retirement/retirement-input';
 import { countOutcomes, prepareRetirement, type WhatIf } from '../../src/retirement/retirement-model';
 import { metRate, solve } from '../../src/retirement/solve';
+import { SpendingStrategy } from '../../src/retirement/spending-strategy';
 
 const base: RetirementInput = {
   startValue: 300_000,
@@ -67,7 +68,7 @@ describe('solve', () => {
     const retired = model({ currentAge: 70, retirementAge: 65, startValue: 500_000, paths: 2_000 });
     const answer = solve(retired, 'contribution', CONFIDENCE);
     expect(answer).toMatchObject({ target: 'contribution', value: null, achieved: null });
-    expect(answer.note).toMatch(/already at or past the retirement age/);
+    expect(answer.note).toMatch(/retiring now or already retired/);
   });
 
   it('gives no retirement age, with a note, when even retiring at the end age fails', () => {
@@ -75,5 +76,36 @@ describe('solve', () => {
     const answer = solve(hopeless, 'retirement_age', CONFIDENCE);
     expect(answer).toMatchObject({ target: 'retirement_age', value: null, achieved: null });
     expect(answer.note).toBe('no retirement age up to 95 gets there');
+  });
+});
+
+describe('solve with other strategies and bad confidences', () => {
+  const model = (() => {
+    const prepared = prepareRetirement({
+      startValue: 800_000,
+      weights: { equity: 0.6, fixed_income: 0.4 },
+      currentAge: 50,
+      retirementAge: 65,
+      annualContribution: 20_000,
+      targetIncome: 60_000,
+      paths: 2_000,
+      seed: 3,
+    });
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    return prepared.value;
+  })();
+
+  it('solves on constant real spending whatever the plan’s strategy', () => {
+    const constant = solve(model, 'income', 0.9);
+    for (const kind of ['guardrails', 'percent_of_portfolio', 'vpw'] as const) {
+      const other = { ...model, input: { ...model.input, strategy: SpendingStrategy.parse({ kind }) } };
+      expect(solve(other, 'income', 0.9)).toEqual(constant);
+    }
+    expect(constant.value).toBeGreaterThan(20_000);
+  });
+
+  it('refuses a confidence outside (0, 1]', () => {
+    expect(() => solve(model, 'income', 0)).toThrow(RangeError);
+    expect(() => solve(model, 'income', 1.5)).toThrow(RangeError);
   });
 });

@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type CapitalMarketAssumptions,
-  DEFAULT_ASSUMPTIONS,
-  fixedInflation,
-} from '../../src/retirement/assumptions';
+import type { CapitalMarketAssumptions } from '../../src/retirement/assumptions';
 import { cashFlowPlan, weightVector } from '../../src/retirement/cash-flow-plan';
 import { allocateScenarios } from '../../src/retirement/markets/market-scenarios';
 import { RetirementInput } from '../../src/retirement/retirement-input';
 import { prepareRetirement } from '../../src/retirement/retirement-model';
 import { runCashFlows } from '../../src/retirement/run-cash-flows';
 import { VPW_REAL_RETURN, vpwRate } from '../../src/retirement/spending-strategy';
-
-/** Every asset returns exactly `growth` a year and prices rise exactly `inflation` a year. */
-const deterministic = (growth: number, inflation: number): CapitalMarketAssumptions => ({
-  ...DEFAULT_ASSUMPTIONS,
-  returns: Object.fromEntries(
-    Object.keys(DEFAULT_ASSUMPTIONS.returns).map((assetClass) => [
-      assetClass,
-      { mean: growth, volatility: 0 },
-    ]),
-  ) as CapitalMarketAssumptions['returns'],
-  inflation: fixedInflation(inflation),
-});
+import { deterministic } from './support/deterministic';
 
 const base: RetirementInput = {
   startValue: 1_000_000,

@@ -21,8 +21,15 @@ export async function simulate({ flags: rawFlags, output }: CommandContext): Pro
     if (!portfolio) throw new CliError(`no user "${userId}"`);
     const plan = simulationInput(portfolio, analysePortfolio(portfolio));
     if (!plan.ok) throw new CliError(plan.error);
-    if (flags['retire-at'] !== undefined && plan.horizon.basis !== 'age')
-      throw new UsageError("--retire-at needs the user's age: set current_age first");
+    const retireAt = flags['retire-at'];
+    if (retireAt !== undefined) {
+      if (plan.horizon.basis !== 'age')
+        throw new UsageError("--retire-at needs the user's age: set current_age first");
+      if (retireAt < plan.horizon.start || retireAt > plan.horizon.end)
+        throw new UsageError(
+          `--retire-at must be from the current age ${plan.horizon.start} to the end age ${plan.horizon.end}`,
+        );
+    }
     const started = performance.now();
     const model = prepareRetirement(withOverrides(plan.value, flags));
     if (!model.ok) throw new CliError(model.error.message);
@@ -30,8 +37,10 @@ export async function simulate({ flags: rawFlags, output }: CommandContext): Pro
     if (flags.solve) {
       const answer = solve(model.value, flags.solve, flags.confidence);
       const ms = Math.round(performance.now() - started);
-      const data = { clerk_user_id: userId, horizon, duration_ms: ms, solve: answer };
-      output.result(data, () => describeSolve(userId, answer, model.value.input, horizon, ms));
+      const { method } = model.value.built;
+      const { paths } = model.value.built.scenarios;
+      const data = { clerk_user_id: userId, horizon, method, paths, duration_ms: ms, solve: answer };
+      output.result(data, () => describeSolve(userId, answer, { ...model.value.input, paths }, horizon, ms));
       return;
     }
     const simulation = projectRetirement(model.value);

@@ -4,7 +4,8 @@ import { allocateScenarios, type MarketScenarios } from './market-scenarios';
 
 /** Rolling windows of `steps` consecutive years in `history`, or why there are none. */
 function historicalWindowCount(historyYears: number, steps: number): number {
-  return Math.max(0, historyYears - steps + 1);
+  // A plan with no market years still gets one path per year of history, no more.
+  return Math.max(0, historyYears - Math.max(1, steps) + 1);
 }
 
 /**

@@ -21,9 +21,12 @@ export const HISTORY_MAPPING: Record<
   },
   commodities: {
     series: { inflation: 1 },
-    note: 'keeps pace with inflation (no commodity series; long-run real returns of broad commodities are near zero)',
+    note: 'keeps pace with inflation exactly, riskless in real terms (no commodity series; long-run real returns of broad commodities are near zero)',
   },
-  cash: { series: { inflation: 1 }, note: 'keeps pace with inflation (no Treasury-bill series in the data)' },
+  cash: {
+    series: { inflation: 1 },
+    note: 'keeps pace with inflation exactly, riskless in real terms (no Treasury-bill series in the data; bills lost to inflation in the 1940s and 1970s)',
+  },
   alternatives: { series: { stocks: 0.5, bonds: 0.5 }, note: 'half US stocks, half 10-year Treasuries' },
 };
 
