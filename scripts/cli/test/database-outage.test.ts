@@ -71,7 +71,15 @@ beforeAll(async () => {
   // Planner and specialists ride out the outage on retried database calls; the lease is short so an
   // attempt that loses its claim is taken over quickly.
   const retrying = retryingRepositories(repos, { maxRetryTimeMs: 60_000 });
-  const options = { repos: retrying, llm: OFFLINE, logger, clock: systemClock, leaseMs: 3_000 };
+  // 1,000 retirement paths: thirty jobs' simulations share this one process, which coverage slows several-fold.
+  const options = {
+    repos: retrying,
+    llm: OFFLINE,
+    logger,
+    clock: systemClock,
+    leaseMs: 3_000,
+    retirementPaths: 1_000,
+  };
   const retirement = buildLocalAgents(options).handlers.retirement;
   const agents = buildLocalAgents({
     ...options,

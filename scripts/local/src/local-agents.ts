@@ -33,6 +33,8 @@ export interface LocalAgentOptions {
   leaseMs?: number;
   /** The planner's database retry policy (default: up to 60 s per call). */
   retry?: TransientRetryOptions;
+  /** Retirement paths per job (default the engine's 10,000); drills running many jobs in one process use fewer. */
+  retirementPaths?: number;
 }
 
 /** The five handlers wired with local adapters: in-process invocation, stored prices, local market notes. */
@@ -46,7 +48,10 @@ export function buildLocalAgents(options: LocalAgentOptions): {
     tagger: createTaggerHandler(deps('tagger')),
     reporter: createReporterHandler({ ...deps('reporter'), knowledge: localKnowledge(repos.marketNotes) }),
     charter: createCharterHandler(deps('charter')),
-    retirement: createRetirementHandler(deps('retirement')),
+    retirement: createRetirementHandler({
+      ...deps('retirement'),
+      ...(options.retirementPaths ? { paths: options.retirementPaths } : {}),
+    }),
     ...options.overrides,
   };
   const invoker = observedInvoker(inProcessInvoker(specialists), options.onProgress ?? (() => {}));
