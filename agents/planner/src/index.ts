@@ -3,3 +3,4 @@ export * from './create-planner-handler';
 export * from './plan-rules';
 export * from './run-planner';
 export * from './sweep-abandoned-jobs';
+export * from './plan';

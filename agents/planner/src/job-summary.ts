@@ -4,7 +4,10 @@ import type {
   ConfiguredModel,
   DataGap,
   ModelUsage,
+  PlanDeviation,
+  PlanOrigin,
   PlanSource,
+  PlanStep,
   SpecialistName,
   SummaryPayload,
 } from '@alex/contracts';
@@ -18,7 +21,18 @@ export interface JobFacts {
   tagger: AgentRun | null;
   specialists: Map<SpecialistName, AgentRun>;
   skipped: Map<SpecialistName, string>;
-  plan: { source: PlanSource; modelCalls: string[]; required: SpecialistName[]; note: string | null };
+  plan: {
+    source: PlanSource;
+    modelCalls: string[];
+    required: SpecialistName[];
+    note: string | null;
+    question: string | null;
+    origin: PlanOrigin;
+    steps: PlanStep[];
+    rejected: string[];
+    deviations: PlanDeviation[];
+    planningMs: number;
+  };
   planner: { model: string; usage: AgentUsage };
   prices: PriceRefresh;
   gaps: DataGap[];
@@ -93,6 +107,12 @@ export function buildSummary(facts: JobFacts): SummaryPayload {
       required: facts.plan.required,
       executed: [...facts.specialists.keys()],
       note: facts.plan.note,
+      question: facts.plan.question,
+      origin: facts.plan.origin,
+      steps: facts.plan.steps,
+      rejected: facts.plan.rejected.map((line) => line.slice(0, 500)),
+      deviations: facts.plan.deviations,
+      planning_ms: facts.plan.planningMs,
     },
     usage: [...usage.values()],
     prices: { source: facts.prices.source, stale: facts.prices.stale, missing: facts.prices.missing },

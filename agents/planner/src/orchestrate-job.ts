@@ -1,11 +1,12 @@
-import type { Job, Portfolio, SpecialistName } from '@alex/contracts';
+import { AnalysisOptions, type Job, type Portfolio, type SpecialistName } from '@alex/contracts';
 import { errorMessage } from '@alex/errors';
-import { createUsageMeter, runModelStep } from '@alex/llm';
+import { createUsageMeter } from '@alex/llm';
 import type { PriceRefresh } from '@alex/runtime';
 import { jobGaps } from './job-gaps';
 import { buildSummary, failureSummary, judgeOutcome } from './job-summary';
-import { planRules } from './plan-rules';
-import { planWithModel } from './plan-with-model';
+import { createPlan } from './plan/create-plan';
+import { executePlan, planDeviations } from './plan/execute-plan';
+import { applicable, planContext } from './plan/plan-context';
 import type { PlannerDeps, PlannerOutcome } from './run-planner';
 import { specialistRuns } from './specialist-runs';
 import { tagMissingInstruments } from './tagging';
@@ -39,15 +40,25 @@ export async function failJob(deps: PlannerDeps, job: Job, message: string): Pro
   return { kind: 'finished', jobId: job.id, status: 'failed' };
 }
 
-/** Runs a claimed job: tags, refreshes prices, plans, runs the specialists and records the outcome. */
+/** The person's question from the job's request, or why it was set aside. */
+function jobQuestion(job: Job): { question: string | undefined; note: string | null } {
+  const options = job.requestPayload?.options;
+  if (options === undefined || options === null) return { question: undefined, note: null };
+  const parsed = AnalysisOptions.safeParse(options);
+  if (!parsed.success) return { question: undefined, note: 'the question was not usable and was set aside' };
+  return { question: parsed.data.question, note: null };
+}
+
+/** Runs a claimed job: tags, refreshes prices, plans, runs the plan and records the outcome. */
 export async function orchestrate(
   job: Job,
   portfolio: Portfolio,
   deps: PlannerDeps,
 ): Promise<PlannerOutcome> {
   const startedAt = deps.clock.now();
-  const rules = planRules(portfolio);
-  const required = rules.filter((rule) => rule.required).map((rule) => rule.specialist);
+  const asked = jobQuestion(job);
+  const context = planContext(portfolio, asked.question);
+  const required = applicable(context);
   if (required.length === 0)
     return failJob(
       deps,
@@ -58,25 +69,20 @@ export async function orchestrate(
   const prices = await refreshPrices(deps, portfolio);
   const runs = specialistRuns(deps.invoker, deps.clock, job.id, job.attempts);
   const meter = createUsageMeter();
-  // Filled by the tools as the model calls them, so the record survives a model that fails afterwards.
-  const called = new Set<string>();
-  const step = await runModelStep({
-    llm: deps.llm,
-    meter,
-    step: (model) => planWithModel(model, portfolio, rules, runs, called),
-    fallback: () => null,
-    onFailure: (error, attempt) =>
-      deps.logger.warn('planner model failed', { attempt, error: errorMessage(error) }),
-  });
-  const modelCalls = [...called];
-  const missed = required.filter((name) => !runs.started().includes(name));
-  for (const name of missed) void runs.start(name);
+  const planned = await createPlan(context, { llm: deps.llm, meter, logger: deps.logger });
+  await executePlan(planned.plan, runs);
   const specialists = await runs.settled();
-  const source =
-    deps.llm.model === null ? 'offline' : step.fallbackReason || missed.length > 0 ? 'fallback' : 'model';
-  const note = step.fallbackReason ?? (missed.length > 0 ? `model did not call: ${missed.join(', ')}` : null);
+  const offline = deps.llm.model === null;
+  const source = offline ? 'offline' : planned.origin === 'rules' ? 'fallback' : 'model';
+  const note =
+    [asked.note, planned.origin === 'rules' && !offline ? (planned.rejected.at(-1) ?? null) : null]
+      .filter(Boolean)
+      .join('; ') || null;
+  const planSteps = new Set(planned.plan.steps.map((step) => step.agent));
   const skipped = new Map<SpecialistName, string>(
-    rules.filter((rule) => !rule.required).map((rule) => [rule.specialist, rule.reason]),
+    context.rules
+      .filter((rule) => !planSteps.has(rule.specialist))
+      .map((rule) => [rule.specialist, rule.required ? 'not needed for the question' : rule.reason]),
   );
   // Gaps are judged on the portfolio as the agents saw it: after tagging and the price refresh.
   const current = (await deps.repos.portfolios.load(job.clerkUserId)) ?? portfolio;
@@ -85,7 +91,7 @@ export async function orchestrate(
     tagging,
     specialists,
     llm: deps.llm,
-    plannerModelFailure: deps.llm.model === null ? null : step.fallbackReason,
+    plannerModelFailure: offline || planned.origin !== 'rules' ? null : (planned.rejected.at(-1) ?? null),
   });
   const summary = buildSummary({
     startedAt,
@@ -93,7 +99,18 @@ export async function orchestrate(
     tagger: tagging?.run ?? null,
     specialists,
     skipped,
-    plan: { source, modelCalls, required, note },
+    plan: {
+      source,
+      modelCalls: planned.modelCalls,
+      required,
+      note,
+      question: asked.question ?? null,
+      origin: planned.origin,
+      steps: planned.plan.steps,
+      rejected: planned.rejected,
+      deviations: await planDeviations(runs, planned.adjusted),
+      planningMs: planned.latencyMs,
+    },
     planner: { model: deps.llm.id, usage: meter.snapshot() },
     prices,
     gaps,

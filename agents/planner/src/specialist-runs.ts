@@ -1,4 +1,10 @@
-import { AgentResponse, type AgentRunRecord, type AgentUsage, type SpecialistName } from '@alex/contracts';
+import {
+  AgentResponse,
+  type AgentRunRecord,
+  type AgentUsage,
+  type SpecialistName,
+  type StepFocus,
+} from '@alex/contracts';
 import type { AgentInvoker, Clock } from '@alex/runtime';
 
 /** A finished specialist (or tagger) invocation as the summary records it. */
@@ -32,9 +38,10 @@ export async function invokeAndRecord(
   return { record: { status: 'succeeded', duration_ms: elapsed(), model, error: null, detail }, usage };
 }
 
-/** Runs each specialist at most once per job, however often the model or the fallback asks for it. */
+/** Runs each specialist at most once per job, however often the plan asks for it. */
 export interface SpecialistRuns {
-  start(specialist: SpecialistName): Promise<AgentRun>;
+  /** Starts `specialist` with its step's focus (the first call's focus counts), or returns its run. */
+  start(specialist: SpecialistName, focus?: StepFocus): Promise<AgentRun>;
   started(): SpecialistName[];
   settled(): Promise<Map<SpecialistName, AgentRun>>;
 }
@@ -51,10 +58,15 @@ export function specialistRuns(
 ): SpecialistRuns {
   const runs = new Map<SpecialistName, Promise<AgentRun>>();
   return {
-    start(specialist) {
+    start(specialist, focus) {
       let run = runs.get(specialist);
       if (!run) {
-        run = invokeAndRecord(invoker, clock, specialist, { job_id: jobId, attempt });
+        const hasFocus = focus !== undefined && Object.keys(focus).length > 0;
+        run = invokeAndRecord(invoker, clock, specialist, {
+          job_id: jobId,
+          attempt,
+          ...(hasFocus ? { focus } : {}),
+        });
         runs.set(specialist, run);
       }
       return run;

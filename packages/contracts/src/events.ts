@@ -1,5 +1,6 @@
 import { formatIssues } from '@alex/errors';
 import { z } from 'zod';
+import { StepFocus } from './analysis-plan';
 
 /** A job id: a uuid. */
 export const JobId = z.uuid({ message: 'job_id must be a uuid' });
@@ -31,6 +32,8 @@ export const JobEvent = z.object({
   job_id: JobId,
   /** The planner's attempt (`jobs.attempts` when it claimed the job): a superseded attempt writes nothing. */
   attempt: z.number().int().min(1).optional(),
+  /** What the plan asks this specialist to emphasise (the planner's step focus). */
+  focus: StepFocus.optional(),
 });
 export type JobEvent = z.infer<typeof JobEvent>;
 

@@ -1,3 +1,4 @@
+export * from './analysis-plan';
 export * from './agents';
 export * from './allocation';
 export * from './api';

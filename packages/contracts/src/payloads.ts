@@ -145,6 +145,20 @@ export const RetirementSimulationSummary = z.object({
 });
 export type RetirementSimulationSummary = z.infer<typeof RetirementSimulationSummary>;
 
+/** One what-if run beside the baseline on the same markets: what changed and what it gives. */
+export const RetirementScenarioResult = z.object({
+  parameters: z.object({
+    retirement_age: z.number().int().optional(),
+    target_income: z.number().optional(),
+    annual_contribution: z.number().optional(),
+  }),
+  success_rate: Probability,
+  target_met_rate: Probability,
+  median_at_retirement: z.number(),
+  spending: SpendingDelivered,
+});
+export type RetirementScenarioResult = z.infer<typeof RetirementScenarioResult>;
+
 /** `jobs.retirement_payload`: the retirement analysis and the numbers behind it. */
 export const RetirementPayload = z.object({
   analysis: z.string().min(1),
@@ -152,5 +166,7 @@ export const RetirementPayload = z.object({
   agent: z.literal('retirement'),
   model: ModelId,
   simulation: RetirementSimulationSummary,
+  /** The what-ifs the plan asked for (absent when none). */
+  scenarios: z.array(RetirementScenarioResult).optional(),
 });
 export type RetirementPayload = z.infer<typeof RetirementPayload>;

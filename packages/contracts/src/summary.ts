@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PlanDeviation, PlanOrigin, PlanStep } from './analysis-plan';
 import { ModelId } from './payloads';
 
 /** How one agent's part of a job went. */
@@ -58,10 +59,21 @@ export const SummaryPayload = z.object({
   agents: z.record(z.string(), AgentRunRecord),
   plan: z.object({
     source: PlanSource,
+    /** The specialists the model's plan named (empty when the rules planned). */
     model_calls: z.array(z.string()),
     required: z.array(z.string()),
     executed: z.array(z.string()),
     note: z.string().nullable(),
+    /** The person's question, as stored (absent in summaries written before plans). */
+    question: z.string().nullable().optional(),
+    /** Whether the plan that ran is the model's (first try or after one retry) or the rules'. */
+    origin: PlanOrigin.optional(),
+    steps: z.array(PlanStep).optional(),
+    /** Why the model's plans were refused, one line per problem. */
+    rejected: z.array(z.string().max(500)).optional(),
+    deviations: z.array(PlanDeviation).optional(),
+    /** Time spent planning (model calls and validation). */
+    planning_ms: z.number().min(0).optional(),
   }),
   usage: z.array(ModelUsage),
   prices: z.object({ source: z.string(), stale: z.boolean(), missing: z.array(z.string()) }),
