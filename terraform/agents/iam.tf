@@ -4,14 +4,18 @@ locals {
   # A cross-region inference profile id ("us.amazon.nova-pro-v1:0") names the foundation model after its
   # geography prefix. Bedrock authorizes the call on the profile in the calling region AND on the foundation
   # model in whichever destination region serves it, so the model ARN keeps a region wildcard.
-  bedrock_model_base  = replace(var.bedrock_model_id, "/^(us|eu|apac|us-gov|jp|au|ca|global)\\./", "")
-  bedrock_via_profile = local.bedrock_model_base != var.bedrock_model_id
-  bedrock_resources = local.bedrock_via_profile ? [
-    "arn:${local.partition}:bedrock:${var.bedrock_region}:${local.account_id}:inference-profile/${var.bedrock_model_id}",
-    "arn:${local.partition}:bedrock:*::foundation-model/${local.bedrock_model_base}",
-    ] : [
-    "arn:${local.partition}:bedrock:${var.bedrock_region}::foundation-model/${var.bedrock_model_id}",
-  ]
+  bedrock_model_bases = {
+    for name, id in local.agent_model_ids : name => replace(id, "/^(us|eu|apac|us-gov|jp|au|ca|global)\\./", "")
+  }
+  # Per agent, exactly the ARNs of its own model (local.agent_model_ids).
+  bedrock_resources = {
+    for name, id in local.agent_model_ids : name => local.bedrock_model_bases[name] != id ? [
+      "arn:${local.partition}:bedrock:${var.bedrock_region}:${local.account_id}:inference-profile/${id}",
+      "arn:${local.partition}:bedrock:*::foundation-model/${local.bedrock_model_bases[name]}",
+      ] : [
+      "arn:${local.partition}:bedrock:${var.bedrock_region}::foundation-model/${id}",
+    ]
+  }
 
   # Secrets every agent reads: the database credentials and, when tracing is configured, Langfuse's key.
   common_secret_arns = compact([var.aurora_secret_arn, var.langfuse_secret_arn])
@@ -73,11 +77,12 @@ data "aws_iam_policy_document" "agent" {
     resources = each.key == "planner" ? compact(concat(local.common_secret_arns, [var.polygon_api_key_secret_arn])) : local.common_secret_arns
   }
 
-  # Converse and ConverseCommand need bedrock:InvokeModel; nothing streams, so no InvokeModelWithResponseStream.
+  # Converse needs bedrock:InvokeModel; nothing streams, so no InvokeModelWithResponseStream. Each role may
+  # call only its own agent's model.
   statement {
     sid       = "InvokeModel"
     actions   = ["bedrock:InvokeModel"]
-    resources = local.bedrock_resources
+    resources = local.bedrock_resources[each.key]
   }
 
   dynamic "statement" {

@@ -15,6 +15,9 @@ locals {
 
   function_names = { for name in keys(local.agents) : name => "${var.name_prefix}-${name}" }
 
+  # The model each agent calls: its entry in var.agent_models, else the shared var.bedrock_model_id.
+  agent_model_ids = { for name in keys(local.agents) : name => lookup(var.agent_models, name, var.bedrock_model_id) }
+
   # --- Environment: exactly the variables each agent's src/config.ts reads (checked by
   # scripts/release/test/terraform/lambda-env.test.ts). A null value means "not given" and is left unset.
 
@@ -24,11 +27,17 @@ locals {
     DATABASE_NAME        = var.database_name
     LLM_PROVIDER         = "bedrock"
     BEDROCK_MODEL_ID     = var.bedrock_model_id
-    BEDROCK_REGION       = var.bedrock_region
-    LOG_LEVEL            = var.log_level
-    LANGFUSE_PUBLIC_KEY  = var.langfuse_public_key
-    LANGFUSE_SECRET_ARN  = var.langfuse_secret_arn
-    LANGFUSE_HOST        = var.langfuse_host
+    # Each agent reads its own id when given (llmConfigFromEnv in packages/llm), else BEDROCK_MODEL_ID.
+    PLANNER_BEDROCK_MODEL_ID    = lookup(var.agent_models, "planner", null)
+    TAGGER_BEDROCK_MODEL_ID     = lookup(var.agent_models, "tagger", null)
+    REPORTER_BEDROCK_MODEL_ID   = lookup(var.agent_models, "reporter", null)
+    CHARTER_BEDROCK_MODEL_ID    = lookup(var.agent_models, "charter", null)
+    RETIREMENT_BEDROCK_MODEL_ID = lookup(var.agent_models, "retirement", null)
+    BEDROCK_REGION              = var.bedrock_region
+    LOG_LEVEL                   = var.log_level
+    LANGFUSE_PUBLIC_KEY         = var.langfuse_public_key
+    LANGFUSE_SECRET_ARN         = var.langfuse_secret_arn
+    LANGFUSE_HOST               = var.langfuse_host
   }
 
   agent_env = {

@@ -46,6 +46,22 @@ variable "bedrock_model_id" {
   default     = "us.amazon.nova-pro-v1:0"
 }
 
+variable "agent_models" {
+  description = "Bedrock model or inference profile id per agent, e.g. { planner = \"us.amazon.nova-micro-v1:0\" } (<AGENT>_BEDROCK_MODEL_ID); an agent left out uses bedrock_model_id. Each role may invoke only its agent's model."
+  type        = map(string)
+  default     = {}
+
+  validation {
+    condition     = alltrue([for name in keys(var.agent_models) : contains(["planner", "tagger", "reporter", "charter", "retirement"], name)])
+    error_message = "agent_models keys must be agent names: planner, tagger, reporter, charter, retirement."
+  }
+
+  validation {
+    condition     = alltrue([for id in values(var.agent_models) : can(regex("^\\S+$", id))])
+    error_message = "agent_models values must be model ids without spaces."
+  }
+}
+
 variable "bedrock_region" {
   description = "Region the Bedrock client calls (BEDROCK_REGION); a profile id must exist in this region."
   type        = string

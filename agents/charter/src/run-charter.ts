@@ -5,6 +5,7 @@ import { errorMessage } from '@alex/errors';
 import { createUsageMeter, type LanguageModel, runModelStep } from '@alex/llm';
 import { attemptFence, type Clock, type Logger } from '@alex/runtime';
 import { chooseCharts } from './choose-charts';
+import { focusedCharts, leadWith } from './focused-charts';
 
 /** What the charter core needs. */
 export interface CharterDeps {
@@ -16,7 +17,7 @@ export interface CharterDeps {
 
 /**
  * Writes `charts_payload`: charts computed in code from the analytics; the model only chooses, orders and
- * describes them, and an invalid choice falls back to the computed set.
+ * describes them, and an invalid choice falls back to the computed set. Charts the plan's focus names lead.
  */
 export async function runCharter(event: JobEvent, deps: CharterDeps): Promise<AgentResponse> {
   const loaded = await deps.repos.portfolios.loadForRunningJob(event.job_id, event.attempt);
@@ -24,12 +25,13 @@ export async function runCharter(event: JobEvent, deps: CharterDeps): Promise<Ag
   const computed = computeCharts(analysePortfolio(loaded.value.portfolio));
   if (Object.keys(computed).length === 0)
     return { ok: false, agent: 'charter', error: 'no chartable data: nothing is priced' };
+  const focus = focusedCharts(event);
   const meter = createUsageMeter();
   const step = await runModelStep({
     llm: deps.llm,
     meter,
-    step: (model) => chooseCharts(model, computed),
-    fallback: () => computed,
+    step: (model) => chooseCharts(model, computed, focus),
+    fallback: () => leadWith(computed, focus),
     onFailure: (error, attempt) =>
       deps.logger.warn('chart choice failed', { attempt, error: errorMessage(error) }),
   });

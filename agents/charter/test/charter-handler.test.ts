@@ -1,3 +1,4 @@
+import { CHART_KEYS } from '@alex/analytics';
 import { ChartsPayload } from '@alex/contracts';
 import { OFFLINE } from '@alex/llm';
 import { agentDeps, createRunningJob, recordedEvent, useSeededDatabase } from '@alex/testing';
@@ -23,6 +24,12 @@ const deps = (model: ScriptedModel | null): CharterDeps => ({
 async function chartsOf(jobId: string) {
   return ChartsPayload.parse((await database.repos.jobs.find(jobId))?.chartsPayload);
 }
+
+/** The stored charts' keys by their `order`. */
+const byOrder = (charts: ChartsPayload) =>
+  Object.entries(charts)
+    .sort(([, a], [, b]) => (a.order ?? 0) - (b.order ?? 0))
+    .map(([key]) => key);
 
 describe('charter handler', () => {
   it('stores the computed charts offline, each reconciling to the value it covers', async () => {
@@ -68,5 +75,46 @@ describe('charter handler', () => {
     const charts = await chartsOf(job.id);
     expect(Object.keys(charts)).toContain('sector_breakdown');
     expect(charts.sector_breakdown?.model).toBe('offline');
+  });
+
+  it('keeps the catalog order offline when the plan names no charts', async () => {
+    const job = await createRunningJob(database.repos);
+    await createCharterHandler(deps(null))({ job_id: job.id, focus: { question: 'How am I doing?' } });
+    const order = byOrder(await chartsOf(job.id));
+    expect(order).toEqual(CHART_KEYS.filter((key) => order.includes(key)));
+    expect(order.slice(0, 2)).toEqual(['asset_allocation', 'geographic_exposure']);
+  });
+
+  it("leads offline with the plan's charts, in its order, ignoring keys it does not know", async () => {
+    const job = await createRunningJob(database.repos);
+    const focus = { charts: ['crypto_moonshots', 'sector_breakdown', 'top_holdings', 'sector_breakdown'] };
+    const response = await createCharterHandler(deps(null))({ job_id: job.id, focus });
+    expect(response).toMatchObject({ ok: true, model: 'offline' });
+    const charts = await chartsOf(job.id);
+    const rest = CHART_KEYS.filter(
+      (key) => charts[key] && key !== 'sector_breakdown' && key !== 'top_holdings',
+    );
+    expect(byOrder(charts)).toEqual(['sector_breakdown', 'top_holdings', ...rest]);
+    expect(Object.keys(charts)).not.toContain('crypto_moonshots');
+    expect(sum(charts.top_holdings)).toBe(90937.5);
+  });
+
+  it('tells the model which charts answer the question and keeps them first in its choice', async () => {
+    const job = await createRunningJob(database.repos);
+    const model = new ScriptedModel([
+      reply({
+        charts: [
+          { key: 'asset_allocation', title: 'Mix', description: 'Stocks, bonds, gold and cash.' },
+          { key: 'top_holdings', title: 'Biggest', description: 'Where the money is.' },
+        ],
+      }),
+    ]);
+    const focus = { charts: ['top_holdings', 'sector_breakdown'] };
+    await createCharterHandler(deps(model))({ job_id: job.id, focus });
+    expect(JSON.stringify(model.calls[0]?.request.input)).toMatch(/top_holdings, sector_breakdown/);
+    const charts = await chartsOf(job.id);
+    expect(byOrder(charts)).toEqual(['top_holdings', 'sector_breakdown', 'asset_allocation']);
+    expect(charts.top_holdings).toMatchObject({ title: 'Biggest', model: 'scripted' });
+    expect(charts.sector_breakdown?.title).toBe('Sector Breakdown');
   });
 });

@@ -51,7 +51,11 @@ function modelGap(
   const failed = runs.filter(
     ([, run]) => run.record.status === 'succeeded' && run.record.model === 'offline',
   );
-  const names = [...(plannerFailure ? ['planner'] : []), ...failed.map(([name]) => name)];
+  // Named in the agents' usual order, whatever order the plan ran them in.
+  const order = ['planner', 'tagger', 'reporter', 'charter', 'retirement'];
+  const names = [...(plannerFailure ? ['planner'] : []), ...failed.map(([name]) => name)].sort(
+    (a, b) => order.indexOf(a) - order.indexOf(b),
+  );
   if (names.length === 0) return null;
   const reason =
     [plannerFailure, ...failed.map(([, run]) => run.record.detail)]

@@ -2,6 +2,8 @@ import { displayName, formatDollars, type PortfolioAnalytics } from '@alex/analy
 import { cleanUntrustedText, type Portfolio } from '@alex/contracts';
 import type { Insight } from '@alex/runtime';
 import { portfolioFacts } from './portfolio-facts';
+import { offlineQuestionSection } from './question-section';
+import type { ReportFocus } from './report-focus';
 
 function observations(analytics: PortfolioAnalytics): string[] {
   const notes: string[] = [];
@@ -23,15 +25,22 @@ function observations(analytics: PortfolioAnalytics): string[] {
     : ['No holding, cash balance or target drift stands out in the computed figures.'];
 }
 
-/** The report written without a model: the computed facts, simple observations and the retrieved notes. */
+/**
+ * The report written without a model: the question's section when there is a question (its figures picked
+ * by rule), then the computed facts, simple observations and the retrieved notes.
+ */
 export function offlineReport(
   portfolio: Portfolio,
   analytics: PortfolioAnalytics,
   insights: Insight[],
+  focus: Pick<ReportFocus, 'question' | 'retirement'> = { question: null, retirement: null },
 ): string {
   return [
     `# Portfolio analysis for ${cleanUntrustedText(portfolio.user.displayName ?? portfolio.user.clerkUserId, 80)}`,
     '',
+    ...(focus.question === null
+      ? []
+      : [offlineQuestionSection(focus.question, analytics, focus.retirement), '']),
     '> Written without a language model: every figure below is computed from your holdings; no commentary was generated.',
     '',
     '## Observations',

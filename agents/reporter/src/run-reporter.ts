@@ -7,6 +7,8 @@ import { attemptFence, type Clock, type Knowledge, type Logger } from '@alex/run
 import { withGapsNotice } from './gaps-notice';
 import { offlineReport } from './offline-report';
 import { portfolioFacts } from './portfolio-facts';
+import { reportFocus } from './report-focus';
+import { retirementFactsSection } from './retirement-figures';
 import { writeReport } from './write-report';
 
 /** What the reporter core needs. */
@@ -20,21 +22,26 @@ export interface ReporterDeps {
 
 /**
  * Writes `report_payload`: the model's markdown from computed facts, or the offline report, opening with
- * what the analysis leaves out (unpriced or unclassified holdings, a model that failed).
+ * what the analysis leaves out (unpriced or unclassified holdings, a model that failed). With a question in
+ * the plan's focus, the report answers it first, from the figures (the retirement what-ifs when they ran).
  */
 export async function runReporter(event: JobEvent, deps: ReporterDeps): Promise<AgentResponse> {
   const loaded = await deps.repos.portfolios.loadForRunningJob(event.job_id, event.attempt);
   if (!loaded.ok) return { ok: false, agent: 'reporter', error: loaded.error };
-  const { portfolio } = loaded.value;
+  const { portfolio, job } = loaded.value;
   const analytics = analysePortfolio(portfolio);
+  const focus = reportFocus(event, job, deps.logger);
   const symbols = analytics.concentration.holdings.map((h) => h.symbol);
-  const facts = portfolioFacts(portfolio, analytics);
+  const facts = [
+    portfolioFacts(portfolio, analytics),
+    ...(focus.retirement ? [retirementFactsSection(focus.retirement)] : []),
+  ].join('\n\n');
   const meter = createUsageMeter();
   const step = await runModelStep({
     llm: deps.llm,
     meter,
-    step: (model) => writeReport(model, deps.knowledge, facts, symbols),
-    fallback: async () => offlineReport(portfolio, analytics, await deps.knowledge.search(symbols, 3)),
+    step: (model) => writeReport(model, deps.knowledge, facts, symbols, focus),
+    fallback: async () => offlineReport(portfolio, analytics, await deps.knowledge.search(symbols, 3), focus),
     onFailure: (error, attempt) =>
       deps.logger.warn('report model failed', { attempt, error: errorMessage(error) }),
   });

@@ -3,7 +3,8 @@ import { markdownOutput } from '@alex/llm';
 import type { Insight, Knowledge } from '@alex/runtime';
 import { Agent, type Model, run, tool } from '@openai/agents-core';
 import { z } from 'zod';
-import { REPORTER_INSTRUCTIONS, reporterTask } from './prompts';
+import { type ReporterAsk, reporterInstructions, reporterTask } from './prompts';
+import { withQuotedQuestion } from './question-section';
 
 /** What a model's report must look like before it is stored. */
 export const ReportMarkdown = markdownOutput('report', 40_000);
@@ -20,12 +21,16 @@ export function formatInsights(insights: Insight[]): string {
   ].join('\n');
 }
 
-/** Lets the model write the report, with `get_market_insights(symbols)` over the knowledge port. */
+/**
+ * Lets the model write the report, with `get_market_insights(symbols)` over the knowledge port. With a
+ * question, the report must open with the question section, under which the quoted question is placed.
+ */
 export async function writeReport(
   model: Model,
   knowledge: Knowledge,
   facts: string,
   symbols: readonly string[],
+  ask: ReporterAsk = { question: null, emphasis: null },
 ): Promise<string> {
   const getMarketInsights = tool({
     name: 'get_market_insights',
@@ -35,10 +40,11 @@ export async function writeReport(
   });
   const agent = new Agent({
     name: 'Report Writer',
-    instructions: REPORTER_INSTRUCTIONS,
+    instructions: reporterInstructions(ask.question !== null),
     model,
     tools: [getMarketInsights],
   });
-  const result = await run(agent, reporterTask(facts, symbols), { maxTurns: 6 });
-  return ReportMarkdown.parse(result.finalOutput);
+  const result = await run(agent, reporterTask(facts, symbols, ask), { maxTurns: 6 });
+  const report = ReportMarkdown.parse(result.finalOutput);
+  return ask.question === null ? report : ReportMarkdown.parse(withQuotedQuestion(report, ask.question));
 }

@@ -1,4 +1,9 @@
-import { formatDollars, type RetirementAnalysis, type RetirementHorizon } from '@alex/analytics';
+import {
+  formatDollars,
+  type RetirementAnalysis,
+  type RetirementHorizon,
+  type ScenarioOutcome,
+} from '@alex/analytics';
 import { quoteUntrusted } from '@alex/contracts';
 import type { SimulationPlan } from './simulation-input';
 
@@ -91,8 +96,41 @@ function strategyLine(result: RetirementAnalysis['strategies'][number]): string 
   return `- ${STRATEGY_NAMES[result.strategy.kind]}: ${lasts}, target met every year in ${pct(result.target_met_rate)}; median yearly spending ${formatDollars(result.spending.annual.p50)}, median leanest year ${formatDollars(result.spending.lowest_year.p50)}.`;
 }
 
+/** What a scenario changes, in words: "retiring at 60, spending $50,000.00 a year". */
+export function scenarioLabel(
+  parameters: ScenarioOutcome['parameters'],
+  when: (point: number) => string,
+): string {
+  return [
+    parameters.retirement_age !== undefined ? `retiring at ${when(parameters.retirement_age)}` : null,
+    parameters.target_income !== undefined
+      ? `spending ${formatDollars(parameters.target_income)} a year`
+      : null,
+    parameters.annual_contribution !== undefined
+      ? `saving ${formatDollars(parameters.annual_contribution)} a year`
+      : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+function scenarioLines(
+  scenarios: readonly ScenarioOutcome[],
+  analysis: RetirementAnalysis,
+  when: (point: number) => string,
+): string[] {
+  return scenarios.map(
+    (scenario) =>
+      `- What if ${scenarioLabel(scenario.parameters, when)}: money lasts in ${pct(scenario.success_rate)} of simulated markets (your plan: ${pct(analysis.success_rate)}); median wealth at retirement ${formatDollars(scenario.median_at_retirement)}.`,
+  );
+}
+
 /** The analysis's numbers as markdown facts: what the model writes from and the offline analysis shows. */
-export function retirementFacts(analysis: RetirementAnalysis, plan: SimulationPlan): string {
+export function retirementFacts(
+  analysis: RetirementAnalysis,
+  plan: SimulationPlan,
+  scenarios: readonly ScenarioOutcome[] = [],
+): string {
   const { horizon } = plan;
   const when = (point: number) => whenLabel(horizon, point);
   const retirementBand = analysis.bands.find((band) => band.age === horizon.retirement);
@@ -118,6 +156,7 @@ export function retirementFacts(analysis: RetirementAnalysis, plan: SimulationPl
     `- Median wealth at retirement: ${formatDollars(analysis.median_at_retirement)}${retirementBand ? ` (10th-90th percentile ${formatDollars(retirementBand.p10)} to ${formatDollars(retirementBand.p90)})` : ''}.`,
     ...milestones,
     ...solveLines(analysis, plan, when),
+    ...scenarioLines(scenarios, analysis, when),
     ...analysis.strategies.map(strategyLine),
   ].join('\n');
 }

@@ -1,5 +1,11 @@
+import type { RetirementHorizon } from '@alex/analytics';
 import { analysePortfolio, analyseRetirement } from '@alex/analytics';
-import { type AgentResponse, type JobEvent, RetirementPayload } from '@alex/contracts';
+import {
+  type AgentResponse,
+  type JobEvent,
+  RetirementPayload,
+  type RetirementScenario,
+} from '@alex/contracts';
 import type { Repositories } from '@alex/database';
 import { errorMessage } from '@alex/errors';
 import { createUsageMeter, type LanguageModel, runModelStep } from '@alex/llm';
@@ -24,10 +30,14 @@ export async function runRetirement(event: JobEvent, deps: RetirementDeps): Prom
   if (!loaded.ok) return { ok: false, agent: 'retirement', error: loaded.error };
   const input = simulationInput(loaded.value.portfolio, analysePortfolio(loaded.value.portfolio));
   if (!input.ok) return { ok: false, agent: 'retirement', error: input.error };
-  const analysed = analyseRetirement({ ...input.value, ...(deps.paths ? { paths: deps.paths } : {}) });
+  const scenarios = plannedScenarios(event, input.horizon);
+  const analysed = analyseRetirement(
+    { ...input.value, ...(deps.paths ? { paths: deps.paths } : {}) },
+    { scenarios: scenarios.kept },
+  );
   if (!analysed.ok) return { ok: false, agent: 'retirement', error: analysed.error.message };
   const simulation = analysed.value;
-  const facts = retirementFacts(simulation, input);
+  const facts = retirementFacts(simulation, input, analysed.scenarios);
   const meter = createUsageMeter();
   const step = await runModelStep({
     llm: deps.llm,
@@ -43,6 +53,7 @@ export async function runRetirement(event: JobEvent, deps: RetirementDeps): Prom
     agent: 'retirement',
     model: step.model,
     simulation: { ...simulation, horizon: input.horizon },
+    ...(analysed.scenarios.length > 0 ? { scenarios: analysed.scenarios } : {}),
   });
   if (
     !(await deps.repos.jobs.savePayload(event.job_id, 'retirement_payload', payload, attemptFence(event)))
@@ -55,6 +66,7 @@ export async function runRetirement(event: JobEvent, deps: RetirementDeps): Prom
   }
   const notes = [
     input.horizon.assumption ? 'age not set: 30-year retirement assumed' : null,
+    scenarios.dropped > 0 ? `${scenarios.dropped} scenario(s) outside the plan's ages set aside` : null,
     step.fallbackReason,
   ];
   const detail = [
@@ -62,4 +74,20 @@ export async function runRetirement(event: JobEvent, deps: RetirementDeps): Prom
     ...notes.filter(Boolean),
   ].join('; ');
   return { ok: true, agent: 'retirement', model: step.model, usage: meter.snapshot(), detail };
+}
+
+/** The plan's what-ifs this projection can run: retirement ages only when ages are known and in range. */
+function plannedScenarios(
+  event: JobEvent,
+  horizon: RetirementHorizon,
+): { kept: RetirementScenario[]; dropped: number } {
+  const asked = event.focus?.scenarios ?? [];
+  const kept = asked.filter(
+    (scenario) =>
+      scenario.retirement_age === undefined ||
+      (horizon.basis === 'age' &&
+        scenario.retirement_age >= horizon.start &&
+        scenario.retirement_age <= horizon.end),
+  );
+  return { kept, dropped: asked.length - kept.length };
 }

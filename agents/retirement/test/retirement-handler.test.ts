@@ -83,4 +83,29 @@ describe('retirement handler', () => {
     expect(payload.analysis).toContain('to year 49 from now');
     expect(payload.analysis).not.toMatch(/from age|until age/);
   });
+
+  it('runs the plan’s what-ifs beside the baseline on the same markets, setting aside ages out of range', async () => {
+    const job = await createRunningJob(database.repos);
+    const focus = {
+      scenarios: [
+        { retirement_age: 60 },
+        { retirement_age: 70, target_income: 60_000 },
+        { retirement_age: 30 },
+      ],
+    };
+    const response = await createRetirementHandler(deps(null))({ job_id: job.id, focus });
+    expect(response).toMatchObject({ ok: true, detail: expect.stringContaining('1 scenario(s) outside') });
+    const payload = await payloadOf(job.id);
+    const [at60, at70] = payload.scenarios ?? [];
+    expect(payload.scenarios).toHaveLength(2);
+    expect(at60?.parameters).toEqual({ retirement_age: 60 });
+    expect(at70?.parameters).toEqual({ retirement_age: 70, target_income: 60_000 });
+    // Same markets: retiring earlier on the same target never does better, later with less spending never worse.
+    expect(at60?.success_rate).toBeLessThanOrEqual(payload.simulation.success_rate);
+    expect(at70?.success_rate).toBeGreaterThan(payload.simulation.success_rate);
+    const rate = ((at70?.success_rate ?? 0) * 100).toFixed(1);
+    expect(payload.analysis).toContain(
+      `What if retiring at age 70, spending $60,000.00 a year: money lasts in ${rate}%`,
+    );
+  });
 });

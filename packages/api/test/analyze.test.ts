@@ -30,6 +30,25 @@ describe('POST /api/analyze', () => {
     });
   });
 
+  it('carries a question to the job and its message, and refuses one it cannot store, writing nothing', async () => {
+    await api.call('GET', '/api/user', { as: 'analyze_question' });
+    const tooLong = { analysis_type: 'portfolio', options: { question: 'x'.repeat(501) } };
+    const jobsBefore = (await api.database.repos.jobs.listByUser('analyze_question', 10)).length;
+    const refused = await api.call('POST', '/api/analyze', { as: 'analyze_question', json: tooLong });
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(refused.body)).toContain('question');
+    const notText = { analysis_type: 'portfolio', options: { question: 42 } };
+    expect((await api.call('POST', '/api/analyze', { as: 'analyze_question', json: notText })).status).toBe(422);
+    expect(await api.database.repos.jobs.listByUser('analyze_question', 10)).toHaveLength(jobsBefore);
+
+    const asked = { analysis_type: 'portfolio', options: { question: 'What if I retire at 60?' } };
+    const reply = await api.call('POST', '/api/analyze', { as: 'analyze_question', json: asked });
+    expect(reply.status).toBe(200);
+    const job = await api.database.repos.jobs.find(reply.body.job_id);
+    expect(job?.requestPayload).toEqual(asked);
+    expect(api.queue.sent.at(-1)).toMatchObject({ job_id: reply.body.job_id, options: asked.options });
+  });
+
   it('returns the analysis under way instead of starting a second one, even to concurrent requests', async () => {
     await api.call('GET', '/api/user', { as: 'analyze_race' });
     const sentBefore = api.queue.sent.length;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AssetClassAllocation, RegionAllocation } from './allocation';
+import { AnalysisOptions } from './analysis-plan';
 import { CASH_INTEREST, MONEY, QUANTITY, storedDecimal, storedText, VARCHAR_LENGTH } from './column-limits';
 import { refuseRetirementPastProjection, TickerSymbol } from './portfolio-import';
 import { AdvisoryFee, EndAge, OtherIncomeList, refuseEndAgeNotAfterCurrentAge } from './retirement-plan';
@@ -98,6 +99,11 @@ export const AnalyzeRequest = z.strictObject({
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
       else if (JSON.stringify(options).length > 4096) {
         ctx.addIssue({ code: 'custom', message: 'must be at most 4096 characters as JSON' });
+      } else {
+        // The question is the one option the analysis reads: it must be text it can store and quote.
+        const parsed = AnalysisOptions.safeParse(options);
+        for (const issue of parsed.success ? [] : parsed.error.issues)
+          ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
       }
     })
     .default({}),

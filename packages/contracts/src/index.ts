@@ -1,6 +1,6 @@
-export * from './analysis-plan';
 export * from './agents';
 export * from './allocation';
+export * from './analysis-plan';
 export * from './api';
 export * from './api-responses';
 export * from './column-limits';

@@ -1,8 +1,9 @@
 import { readSecretString } from '@alex/aws-adapters';
+import type { AgentName } from '@alex/contracts';
 import { createRepositories, type Repositories } from '@alex/database';
 import { openDataApiDatabase } from '@alex/database/data-api';
 import { errorMessage } from '@alex/errors';
-import { type LanguageModel, OFFLINE } from '@alex/llm';
+import { type LanguageModel, llmConfigFromEnv, OFFLINE } from '@alex/llm';
 import { BedrockModel } from '@alex/llm/bedrock';
 import {
   type Clock,
@@ -51,21 +52,27 @@ async function lambdaTracing(env: CommonAgentEnv, service: string, logger: Logge
 }
 
 // Bedrock in AWS, or offline; the OpenAI-compatible provider is for local use and stays out of the bundles.
-function lambdaModel(env: CommonAgentEnv, remainingTimeMs: () => number): LanguageModel {
-  if (env.LLM_PROVIDER === 'offline') return OFFLINE;
-  if (env.LLM_PROVIDER !== 'bedrock') {
+// One way in, as locally: the agent's <AGENT>_BEDROCK_MODEL_ID, else the shared BEDROCK_MODEL_ID.
+function lambdaModel(env: CommonAgentEnv, agent: AgentName, remainingTimeMs: () => number): LanguageModel {
+  if (env.LLM_PROVIDER === 'openai-compatible') {
     throw new Error(`LLM_PROVIDER=${env.LLM_PROVIDER} is not available in Lambda: use bedrock or offline`);
   }
+  const config = llmConfigFromEnv(env, agent);
+  if (config.provider !== 'bedrock') return OFFLINE;
   const model = new BedrockModel({
-    modelId: env.BEDROCK_MODEL_ID,
-    region: env.BEDROCK_REGION,
+    modelId: config.modelId,
+    region: config.region,
+    timeoutMs: config.timeoutMs,
     retry: { remainingTimeMs },
   });
-  return { id: env.BEDROCK_MODEL_ID, model };
+  return { id: config.modelId, model };
 }
 
-/** Builds the Data API repositories, the configured model and a JSON logger for one agent Lambda. */
-export async function createLambdaContext(env: CommonAgentEnv, service: string): Promise<LambdaContext> {
+/**
+ * Builds the Data API repositories, the agent's configured model and a JSON logger for one agent Lambda;
+ * `agent` is also the log and trace service name.
+ */
+export async function createLambdaContext(env: CommonAgentEnv, agent: AgentName): Promise<LambdaContext> {
   const database = await openDataApiDatabase({
     resourceArn: env.DATABASE_CLUSTER_ARN,
     secretArn: env.DATABASE_SECRET_ARN,
@@ -76,11 +83,11 @@ export async function createLambdaContext(env: CommonAgentEnv, service: string):
   const remainingTimeMs = () => invocation?.getRemainingTimeInMillis() ?? Number.POSITIVE_INFINITY;
   // Lambda sends stdout to CloudWatch; one JSON object per line keeps logs queryable.
   const logger = createJsonLogger({
-    service,
+    service: agent,
     level: env.LOG_LEVEL,
     write: (line) => process.stdout.write(`${line}\n`),
   });
-  const tracing = await lambdaTracing(env, service, logger);
+  const tracing = await lambdaTracing(env, agent, logger);
   // Every agent's database calls retry transient errors (connection loss, a resuming Aurora, throttling)
   // within the invocation's remaining time.
   const repos = retryingRepositories(createRepositories(database.db), {
@@ -90,7 +97,7 @@ export async function createLambdaContext(env: CommonAgentEnv, service: string):
   });
   return {
     repos,
-    llm: lambdaModel(env, remainingTimeMs),
+    llm: lambdaModel(env, agent, remainingTimeMs),
     logger,
     clock: systemClock,
     async invoke(current, work) {

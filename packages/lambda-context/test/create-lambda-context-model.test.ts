@@ -71,6 +71,25 @@ describe('createLambdaContext model wiring', () => {
     expect(await client.config.region()).toBe('us-west-2');
   });
 
+  it('sends the agent’s own model id when its override is set, and the shared id for the other agents', async () => {
+    bedrock.on(ConverseCommand).resolves(reply);
+    const env = agentEnv({ ...BEDROCK, PLANNER_BEDROCK_MODEL_ID: 'us.amazon.nova-micro-v1:0' });
+    const planner = await createLambdaContext(env, 'planner');
+    const tagger = await createLambdaContext(env, 'tagger');
+
+    await summarise(planner, 300_000);
+    await summarise(tagger, 300_000);
+
+    expect([planner.llm.id, tagger.llm.id]).toEqual([
+      'us.amazon.nova-micro-v1:0',
+      'us.amazon.nova-lite-v1:0',
+    ]);
+    expect(bedrock.commandCalls(ConverseCommand).map((call) => call.args[0].input.modelId)).toEqual([
+      'us.amazon.nova-micro-v1:0',
+      'us.amazon.nova-lite-v1:0',
+    ]);
+  });
+
   it('retries a throttled model call while the invocation has time left', async () => {
     bedrock.on(ConverseCommand).rejectsOnce(throttled()).resolves(reply);
     const context = await createLambdaContext(agentEnv(BEDROCK), 'reporter');

@@ -1,8 +1,9 @@
+import { AgentName } from '@alex/contracts';
 import { OpenAIChatCompletionsModel } from '@openai/agents-openai';
 import OpenAI from 'openai';
 import { BedrockModel } from './bedrock/bedrock-model';
 import { bedrockEndpoint, type LanguageModel, OFFLINE } from './language-model';
-import type { LlmConfig } from './llm-config';
+import { type LlmConfig, llmConfigFromEnv } from './llm-config';
 
 /** What the runtime adds to the configuration when building a model. */
 export interface LanguageModelOptions {
@@ -40,4 +41,26 @@ export function createLanguageModel(config: LlmConfig, options: LanguageModelOpt
     model: new OpenAIChatCompletionsModel(client as never, config.model),
     endpoint: config.baseUrl,
   };
+}
+
+/**
+ * One model per agent from the environment: each agent's `<AGENT>_LLM_MODEL` / `<AGENT>_BEDROCK_MODEL_ID`, or
+ * the shared model (see {@link llmConfigFromEnv}). Agents configured alike share one model instance.
+ */
+export function createAgentLanguageModels(
+  env: Record<string, string | undefined>,
+  options: LanguageModelOptions = {},
+): Record<AgentName, LanguageModel> {
+  const built = new Map<string, LanguageModel>();
+  const modelFor = (agent: AgentName) => {
+    const config = llmConfigFromEnv(env, agent);
+    const key = JSON.stringify(config);
+    const model = built.get(key) ?? createLanguageModel(config, options);
+    built.set(key, model);
+    return model;
+  };
+  return Object.fromEntries(AgentName.options.map((agent) => [agent, modelFor(agent)])) as Record<
+    AgentName,
+    LanguageModel
+  >;
 }

@@ -1,12 +1,21 @@
 import { z } from 'zod';
 
+// A Bedrock model or inference profile id: one token (it becomes part of an IAM ARN).
+const ModelId = z.string().regex(/^\S+$/, 'must be a model id without spaces');
+
 /** Variables every agent Lambda reads: the Aurora Data API, the model, logging. */
 export const CommonAgentEnv = z.object({
   DATABASE_CLUSTER_ARN: z.string().regex(/^arn:aws[a-z-]*:rds:/, 'must be an Aurora cluster ARN'),
   DATABASE_SECRET_ARN: z.string().regex(/^arn:aws[a-z-]*:secretsmanager:/, 'must be a Secrets Manager ARN'),
   DATABASE_NAME: z.string().min(1).default('alex'),
   LLM_PROVIDER: z.enum(['bedrock', 'openai-compatible', 'offline']).default('bedrock'),
-  BEDROCK_MODEL_ID: z.string().min(1).default('us.amazon.nova-pro-v1:0'),
+  BEDROCK_MODEL_ID: ModelId.default('us.amazon.nova-pro-v1:0'),
+  /** Per-agent models; each agent reads its own (llmConfigFromEnv in @alex/llm), else BEDROCK_MODEL_ID. */
+  PLANNER_BEDROCK_MODEL_ID: ModelId.optional(),
+  TAGGER_BEDROCK_MODEL_ID: ModelId.optional(),
+  REPORTER_BEDROCK_MODEL_ID: ModelId.optional(),
+  CHARTER_BEDROCK_MODEL_ID: ModelId.optional(),
+  RETIREMENT_BEDROCK_MODEL_ID: ModelId.optional(),
   BEDROCK_REGION: z.string().min(1).default('us-east-1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Langfuse tracing is on only when both keys are available. */
@@ -25,6 +34,11 @@ export const COMMON_ENV_SOURCES: Record<string, string> = {
   DATABASE_SECRET_ARN: 'terraform output aurora_secret_arn',
   DATABASE_NAME: 'terraform variable database_name',
   BEDROCK_MODEL_ID: 'terraform variable bedrock_model_id',
+  PLANNER_BEDROCK_MODEL_ID: 'terraform variable agent_models.planner',
+  TAGGER_BEDROCK_MODEL_ID: 'terraform variable agent_models.tagger',
+  REPORTER_BEDROCK_MODEL_ID: 'terraform variable agent_models.reporter',
+  CHARTER_BEDROCK_MODEL_ID: 'terraform variable agent_models.charter',
+  RETIREMENT_BEDROCK_MODEL_ID: 'terraform variable agent_models.retirement',
   BEDROCK_REGION: 'terraform variable bedrock_region',
   LANGFUSE_SECRET_ARN: 'terraform variable langfuse_secret_arn',
 };

@@ -67,6 +67,22 @@ describe('CommonAgentEnv', () => {
     ).toThrow(/LANGFUSE_SECRET_ARN: .+ \(set by terraform variable langfuse_secret_arn\); LANGFUSE_HOST: /);
   });
 
+  it('keeps each agent’s optional Bedrock model id and names a bad one with its Terraform source', () => {
+    const base = { DATABASE_CLUSTER_ARN: CLUSTER_ARN, DATABASE_SECRET_ARN: SECRET_ARN };
+
+    const env = parse({
+      ...base,
+      PLANNER_BEDROCK_MODEL_ID: 'us.amazon.nova-micro-v1:0',
+      TAGGER_BEDROCK_MODEL_ID: '',
+    });
+
+    expect(env.PLANNER_BEDROCK_MODEL_ID).toBe('us.amazon.nova-micro-v1:0');
+    expect(env).not.toHaveProperty('TAGGER_BEDROCK_MODEL_ID');
+    expect(() => parse({ ...base, RETIREMENT_BEDROCK_MODEL_ID: 'nova pro' })).toThrow(
+      /^Invalid configuration: RETIREMENT_BEDROCK_MODEL_ID: must be a model id without spaces \(set by terraform variable agent_models\.retirement\)$/,
+    );
+  });
+
   it('gives a source for every required variable and only for variables it defines', () => {
     const variables = Object.keys(CommonAgentEnv.shape);
 

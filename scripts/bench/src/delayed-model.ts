@@ -1,5 +1,5 @@
 import { type Model, type ModelRequest, type ModelResponse, Usage } from '@openai/agents-core';
-import { assistantMessage, functionCall } from '@openai/agents-core/testing';
+import { assistantMessage } from '@openai/agents-core/testing';
 
 const REPORT = `# Portfolio review\n\n${'A benchmark report paragraph standing in for model prose. '.repeat(8)}`;
 const CHART_CHOICE = JSON.stringify({
@@ -9,19 +9,24 @@ const CHART_CHOICE = JSON.stringify({
   ],
 });
 
-function hasToolOutputs(request: ModelRequest): boolean {
-  return Array.isArray(request.input) && request.input.some((item) => item.type === 'function_call_result');
-}
+// The planner's structured plan: the three specialists at once (every key present, as strict output requires).
+const FULL_PLAN = JSON.stringify({
+  confidence: 0.9,
+  steps: ['reporter', 'charter', 'retirement'].map((agent) => ({
+    agent,
+    stage: 1,
+    emphasis: '',
+    scenarios: [],
+    charts: [],
+    rationale: `${agent} applies to this portfolio`,
+    confidence: 0.9,
+  })),
+});
 
 /** What each agent's model call answers in the benchmark, chosen from the request it receives. */
 function answer(request: ModelRequest): ModelResponse['output'] {
-  const tools = request.tools.map((tool) => tool.name);
-  if (tools.includes('invoke_reporter')) {
-    if (hasToolOutputs(request)) return [assistantMessage('Done')];
-    return ['invoke_reporter', 'invoke_charter', 'invoke_retirement'].map((name, i) =>
-      functionCall(name, {}, { callId: `bench_${i}` }),
-    );
-  }
+  if (request.systemInstructions?.startsWith('You plan a portfolio analysis'))
+    return [assistantMessage(FULL_PLAN)];
   if (request.systemInstructions?.startsWith('You choose and describe charts'))
     return [assistantMessage(CHART_CHOICE)];
   return [assistantMessage(REPORT)];

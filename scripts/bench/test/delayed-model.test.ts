@@ -6,23 +6,17 @@ const request = (tools: string[], systemInstructions = '', input: ModelRequest['
   ({ tools: tools.map((name) => ({ name })), systemInstructions, input }) as unknown as ModelRequest;
 
 describe('delayedModel', () => {
-  it('has the planner call the three specialists at once, then stop once their results are in', async () => {
+  it('answers the planner with a plan running the three specialists at once', async () => {
     const model = delayedModel(0);
-    const first = await model.getResponse(
-      request(['invoke_reporter', 'invoke_charter', 'invoke_retirement']),
-    );
-    expect(first.output.map((item) => (item as { name?: string }).name)).toEqual([
-      'invoke_reporter',
-      'invoke_charter',
-      'invoke_retirement',
+    const answer = await model.getResponse(request([], 'You plan a portfolio analysis carried out by three'));
+    const text = (answer.output[0] as { content: { text: string }[] }).content[0]?.text ?? '';
+    const plan = JSON.parse(text) as { steps: { agent: string; stage: number }[] };
+    expect(plan.steps.map((step) => [step.agent, step.stage])).toEqual([
+      ['reporter', 1],
+      ['charter', 1],
+      ['retirement', 1],
     ]);
-    const done = await model.getResponse(
-      request(['invoke_reporter'], '', [
-        { type: 'function_call_result' },
-      ] as unknown as ModelRequest['input']),
-    );
-    expect(done.output).toHaveLength(1);
-    expect(model.calls).toBe(2);
+    expect(model.calls).toBe(1);
   });
 
   it('answers the charter with a chart choice and everyone else with a report', async () => {

@@ -1,13 +1,21 @@
 import type { DatabaseHandle } from '@alex/database';
 import { createRepositories } from '@alex/database';
-import { type LanguageModel, llmConfigFromEnv } from '@alex/llm';
-import { createLanguageModel } from '@alex/llm/factory';
+import { createAgentLanguageModels } from '@alex/llm/factory';
 import { buildLocalAgents, type LocalAgentOptions } from '@alex/local-stack';
 import { createJsonLogger, type Logger, retryingRepositories, systemClock } from '@alex/runtime';
 
-/** The model configured in the environment (offline when none is). */
-function configuredModel(): LanguageModel {
-  return createLanguageModel(llmConfigFromEnv(process.env));
+/**
+ * Each agent's model from the environment (offline when none is configured): `<AGENT>_LLM_MODEL` or
+ * `<AGENT>_BEDROCK_MODEL_ID` when set, else the shared `LLM_MODEL` / `BEDROCK_MODEL_ID`.
+ */
+function configuredModels(): Pick<LocalAgentOptions, 'llm' | 'models'> {
+  const models = createAgentLanguageModels(process.env);
+  return { llm: models.planner, models };
+}
+
+/** The planner's model from the environment (`PLANNER_LLM_MODEL`, …), offline when none is configured. */
+export function plannerModel() {
+  return createAgentLanguageModels(process.env).planner;
 }
 
 /** Agent logs on stderr; quiet unless ALEX_LOG_LEVEL asks for more, so progress lines stay readable. */
@@ -28,7 +36,7 @@ export function localRepositories(handle: DatabaseHandle) {
 export function localAgents(handle: DatabaseHandle, extra: Partial<LocalAgentOptions> = {}) {
   return buildLocalAgents({
     repos: localRepositories(handle),
-    llm: configuredModel(),
+    ...configuredModels(),
     logger: agentLogger(),
     clock: systemClock,
     ...extra,

@@ -20,13 +20,20 @@ const jobsCommands = () => import('./commands/jobs');
 const portfolioCommands = () => import('./commands/portfolio');
 const serveCommand = () => import('./commands/serve');
 const simulateCommand = () => import('./commands/simulate');
+const planCommand = () => import('./commands/plan');
 const tokenCommand = () => import('./commands/token');
 
 const COMMANDS: readonly Command[] = [
   {
     path: ['analyze'],
-    usage: 'analyze [--user ID | --portfolio FILE] [--json] [--html FILE]',
-    options: { json, user: { type: 'string' }, portfolio: { type: 'string' }, html: { type: 'string' } },
+    usage: 'analyze [--user ID | --portfolio FILE] [--question "…"] [--json] [--html FILE]',
+    options: {
+      json,
+      user: { type: 'string' },
+      portfolio: { type: 'string' },
+      html: { type: 'string' },
+      question: { type: 'string' },
+    },
     run: lazy(analyzeCommand, (m) => m.analyze),
   },
   {
@@ -36,6 +43,12 @@ const COMMANDS: readonly Command[] = [
     run: lazy(jobsCommands, (m) => m.listJobs),
   },
   { path: ['job'], usage: 'job ID [--json]', options: { json }, run: lazy(jobsCommands, (m) => m.showJob) },
+  {
+    path: ['plan'],
+    usage: 'plan [--user ID] [--question "…"] [--json]   (prints the plan, runs nothing)',
+    options: { json, user: { type: 'string' }, question: { type: 'string' } },
+    run: lazy(planCommand, (m) => m.plan),
+  },
   {
     path: ['simulate'],
     usage:

@@ -94,4 +94,20 @@ describe('alex simulate', () => {
       expect.stringContaining('--retire-at must be from the current age 40'),
     ]);
   });
+
+  it('alex plan prints the plan for a question and runs nothing', async () => {
+    const question = 'Can I retire 5 years earlier if I save $500 a month more?';
+    const run = await cli('plan', '--question', question, '--json');
+    expect(run.status, run.stderr).toBe(0);
+    const printed = JSON.parse(run.stdout) as {
+      origin: string;
+      plan: { steps: { agent: string; stage: number; focus: { scenarios?: unknown[] } }[] };
+    };
+    expect(printed.origin).toBe('rules');
+    const retirement = printed.plan.steps.find((step) => step.agent === 'retirement');
+    // Retiring 5 years before 65, saving $10,000 + 12 × $500 a year.
+    expect(retirement?.focus.scenarios).toEqual([{ retirement_age: 60, annual_contribution: 16_000 }]);
+    expect(printed.plan.steps.find((step) => step.agent === 'reporter')?.stage).toBe(2);
+    expect(JSON.parse((await cli('jobs', '--json')).stdout)).toEqual({ jobs: [] });
+  });
 });

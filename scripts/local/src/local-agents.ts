@@ -21,7 +21,10 @@ import { observedInvoker, type ProgressEvent } from './observed-invoker';
 /** What the local agents run on. */
 export interface LocalAgentOptions {
   repos: Repositories;
+  /** The model of every agent without its own entry in `models`. */
   llm: LanguageModel;
+  /** Per-agent models (e.g. a small one for the planner), as `createAgentLanguageModels` builds them. */
+  models?: Partial<Record<AgentName, LanguageModel>>;
   logger: Logger;
   clock: Clock;
   onProgress?: (event: ProgressEvent) => void;
@@ -42,8 +45,13 @@ export function buildLocalAgents(options: LocalAgentOptions): {
   handlers: Record<AgentName, AgentHandler>;
   invoker: AgentInvoker;
 } {
-  const { repos, llm, logger, clock } = options;
-  const deps = (agent: AgentName) => ({ repos, llm, clock, logger: logger.child({ agent }) });
+  const { repos, logger, clock } = options;
+  const deps = (agent: AgentName) => ({
+    repos,
+    llm: options.models?.[agent] ?? options.llm,
+    clock,
+    logger: logger.child({ agent }),
+  });
   const specialists = {
     tagger: createTaggerHandler(deps('tagger')),
     reporter: createReporterHandler({ ...deps('reporter'), knowledge: localKnowledge(repos.marketNotes) }),

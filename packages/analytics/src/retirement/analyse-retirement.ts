@@ -46,10 +46,26 @@ export const RetirementAnalysis = RetirementSimulation.extend({
 });
 export type RetirementAnalysis = z.infer<typeof RetirementAnalysis>;
 
+/** A what-if run beside the headline on the same markets: what changed and what it gives. */
+export const ScenarioOutcome = z.object({
+  parameters: z.object({
+    retirement_age: z.number().int().optional(),
+    target_income: z.number().optional(),
+    annual_contribution: z.number().optional(),
+  }),
+  success_rate: z.number().min(0).max(1),
+  target_met_rate: z.number().min(0).max(1),
+  median_at_retirement: z.number().min(0),
+  spending: SpendingDelivered,
+});
+export type ScenarioOutcome = z.infer<typeof ScenarioOutcome>;
+
 /** Options for `analyseRetirement`. */
 export interface AnalyseRetirementOptions extends RetirementModelOptions {
   /** Confidence the solves aim for (default 0.9). */
   confidence?: number;
+  /** What-ifs to run beside the headline (each changes some of these inputs). */
+  scenarios?: ScenarioOutcome['parameters'][];
 }
 
 /**
@@ -60,7 +76,9 @@ export interface AnalyseRetirementOptions extends RetirementModelOptions {
 export function analyseRetirement(
   input: RetirementInput,
   options: AnalyseRetirementOptions = {},
-): { ok: true; value: RetirementAnalysis } | { ok: false; error: RetirementSimulationError } {
+):
+  | { ok: true; value: RetirementAnalysis; scenarios: ScenarioOutcome[] }
+  | { ok: false; error: RetirementSimulationError } {
   const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
   if (!(confidence > 0 && confidence <= 1)) {
     const issue = `confidence: must be above 0 and at most 1, got ${confidence}`;
@@ -87,6 +105,7 @@ export function analyseRetirement(
   const rates = sensitivity.map((row) => row.success_rate);
   return {
     ok: true,
+    scenarios: (options.scenarios ?? []).map((parameters) => scenarioOutcome(model, parameters)),
     value: {
       ...projection,
       method_reason: methodReason(projection.method),
@@ -125,4 +144,26 @@ function sensitivityRows(
       };
     });
   });
+}
+
+/** One what-if on the model's own markets, with the plan's strategy. */
+function scenarioOutcome(model: RetirementModel, parameters: ScenarioOutcome['parameters']): ScenarioOutcome {
+  const age = parameters.retirement_age;
+  const { currentAge, endAge } = model.input;
+  if (age !== undefined && (age < currentAge || age > endAge))
+    throw new RangeError(`scenario retirement_age ${age} is outside ${currentAge}-${endAge}`);
+  const run = projectRetirement(model, {
+    ...(parameters.retirement_age !== undefined ? { retirementAge: parameters.retirement_age } : {}),
+    ...(parameters.target_income !== undefined ? { targetIncome: parameters.target_income } : {}),
+    ...(parameters.annual_contribution !== undefined
+      ? { annualContribution: parameters.annual_contribution }
+      : {}),
+  });
+  return {
+    parameters,
+    success_rate: run.success_rate,
+    target_met_rate: run.target_met_rate,
+    median_at_retirement: run.median_at_retirement,
+    spending: run.spending,
+  };
 }

@@ -2,6 +2,7 @@ export {
   type AnalyseRetirementOptions,
   analyseRetirement,
   RetirementAnalysis,
+  ScenarioOutcome,
   SensitivityRow,
   StrategyOutcome,
 } from './analyse-retirement';

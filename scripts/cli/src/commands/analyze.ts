@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { localClaimOwner } from '@alex/agent-planner';
+import { AnalysisQuestion } from '@alex/contracts';
 import { createRepositories, importPortfolio, seedDemoOnce, TEST_USER_ID } from '@alex/database';
 import { describeSweep, startLocalStack } from '@alex/local-stack';
 import { renderJobHtml } from '@alex/report';
@@ -37,6 +38,15 @@ async function resolveUser(
   return userId;
 }
 
+/** `--question "…"` as the job's options, or a usage error saying what is wrong with it. */
+function questionOption(value: unknown): { question?: string } {
+  if (value === undefined) return {};
+  const parsed = AnalysisQuestion.safeParse(value);
+  if (!parsed.success)
+    throw new UsageError(`--question ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
+  return { question: parsed.data };
+}
+
 /** `alex analyze`: submits a job through the local queue, shows progress, prints the finished job. */
 export async function analyze(context: CommandContext): Promise<void> {
   const { flags, output } = context;
@@ -52,7 +62,7 @@ export async function analyze(context: CommandContext): Promise<void> {
     });
     for (const line of describeSweep(stack.swept)) output.log(line);
     try {
-      const request = { analysis_type: 'portfolio', options: {} };
+      const request = { analysis_type: 'portfolio', options: questionOption(flags.question) };
       // The submitter is recorded so another command's sweep leaves this job to this process while it lives.
       const submitted = { ...request, submitted_by: localClaimOwner() };
       const job = await repos.jobs.create({
