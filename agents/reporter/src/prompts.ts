@@ -2,7 +2,7 @@ import { MAX_QUESTION_LENGTH, QUOTED_DATA_RULE, quoteUntrusted } from '@alex/con
 import { QUESTION_HEADING } from './question-section';
 
 /** The reporter's standing instructions. */
-export const REPORTER_INSTRUCTIONS = `You are a portfolio analyst writing for a retail investor.
+const REPORTER_INSTRUCTIONS = `You are a portfolio analyst writing for a retail investor.
 Write a clear markdown report with these sections: Executive Summary (3-4 bullet points), Portfolio Composition,
 Diversification and Risk, Retirement Readiness, Recommendations (5-7, prioritised), Market Context.
 Use only the figures given in the facts; never invent prices, returns or holdings. First call

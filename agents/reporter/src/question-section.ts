@@ -10,7 +10,7 @@ export const QUESTION_HEADING = '## Your question';
  * and every markdown mark that could start a link, emphasis, code or autolink escaped; the opening quote
  * mark keeps any `#`, `-` or `>` from starting a block.
  */
-export function quotedQuestion(question: string): string {
+function quotedQuestion(question: string): string {
   const text = cleanUntrustedText(question, MAX_QUESTION_LENGTH)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -29,7 +29,11 @@ export function planContext(portfolio: Portfolio, question: string | undefined):
   return {
     rules: planRules(portfolio),
     question,
-    intent: questionIntent(question, { retirementAge, annualContribution: annualContribution ?? 0 }),
+    intent: questionIntent(question, {
+      currentAge,
+      retirementAge,
+      annualContribution: annualContribution ?? 0,
+    }),
     ageRange: currentAge === null ? null : { from: currentAge, to: endAge ?? DEFAULT_END_AGE },
     facts: {
       accounts: portfolio.accounts.length,

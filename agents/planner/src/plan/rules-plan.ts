@@ -1,6 +1,19 @@
-import type { AnalysisPlan, PlanStep, RetirementScenario, SpecialistName } from '@alex/contracts';
+import {
+  type AnalysisPlan,
+  MAX_SCENARIO_AMOUNT,
+  type PlanStep,
+  type RetirementScenario,
+  type SpecialistName,
+} from '@alex/contracts';
 import { chartsForQuestion } from './chart-intent';
 import { applicable, type PlanContext } from './plan-context';
+
+/** Whether a scenario's amounts are ones a scenario may test. */
+function amountsInRange(scenario: RetirementScenario): boolean {
+  return [scenario.target_income, scenario.annual_contribution].every(
+    (value) => value === undefined || value <= MAX_SCENARIO_AMOUNT,
+  );
+}
 
 /** Whether a scenario's retirement age is one the person can still choose. */
 export function scenarioInRange(scenario: RetirementScenario, context: PlanContext): boolean {
@@ -42,7 +55,9 @@ export function rulesPlan(context: PlanContext): AnalysisPlan {
   const steps: PlanStep[] = [];
   const withQuestion = question ? { question } : {};
   if (allowed.has('retirement') && intent.retirement) {
-    const scenarios = intent.scenarios.filter((scenario) => scenarioInRange(scenario, context));
+    const scenarios = intent.scenarios.filter(
+      (scenario) => scenarioInRange(scenario, context) && amountsInRange(scenario),
+    );
     steps.push(
       step('retirement', context, { ...withQuestion, ...(scenarios.length > 0 ? { scenarios } : {}) }),
     );
