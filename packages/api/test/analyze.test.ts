@@ -38,7 +38,9 @@ describe('POST /api/analyze', () => {
     expect(refused.status).toBe(422);
     expect(JSON.stringify(refused.body)).toContain('question');
     const notText = { analysis_type: 'portfolio', options: { question: 42 } };
-    expect((await api.call('POST', '/api/analyze', { as: 'analyze_question', json: notText })).status).toBe(422);
+    expect((await api.call('POST', '/api/analyze', { as: 'analyze_question', json: notText })).status).toBe(
+      422,
+    );
     expect(await api.database.repos.jobs.listByUser('analyze_question', 10)).toHaveLength(jobsBefore);
 
     const asked = { analysis_type: 'portfolio', options: { question: 'What if I retire at 60?' } };
