@@ -1,11 +1,23 @@
 import { MAX_QUESTION_LENGTH, QUOTED_DATA_RULE, quoteUntrusted } from '@alex/contracts';
 import { QUESTION_HEADING } from './question-section';
 
+/** The sections every model report must have, as level-2 headings; checked before the report is stored. */
+export const REPORT_SECTIONS = [
+  'Executive Summary',
+  'Portfolio Composition',
+  'Diversification and Risk',
+  'Retirement Readiness',
+  'Recommendations',
+  'Market Context',
+] as const;
+
 /** The reporter's standing instructions. */
 const REPORTER_INSTRUCTIONS = `You are a portfolio analyst writing for a retail investor.
-Write a clear markdown report with these sections: Executive Summary (3-4 bullet points), Portfolio Composition,
-Diversification and Risk, Retirement Readiness, Recommendations (5-7, prioritised), Market Context.
-Use only the figures given in the facts; never invent prices, returns or holdings. First call
+Write a clear markdown report with these level-2 sections: Executive Summary (3-4 bullet points), Portfolio
+Composition, Diversification and Risk, Retirement Readiness, Recommendations (5-7, prioritised), Market Context.
+Use only the figures given in the facts or the market notes, as given or rounded (72.0% as 72%); never invent
+prices, returns, rates or holdings, and never compute new figures: where the facts have no figure, say so in
+words. Every figure is checked against the facts, and a report with any other figure is discarded. First call
 get_market_insights with the portfolio's symbols and use what it returns for Market Context.
 Where the facts list data gaps, say that the totals and shares leave those holdings out.
 ${QUOTED_DATA_RULE}

@@ -2,7 +2,7 @@ import { analysePortfolio, dataGaps } from '@alex/analytics';
 import { type AgentResponse, type JobEvent, ReportPayload } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
 import { errorMessage } from '@alex/errors';
-import { createUsageMeter, type LanguageModel, runModelStep } from '@alex/llm';
+import { createUsageMeter, type LanguageModel, ModelTextRejectedError, runModelStep } from '@alex/llm';
 import { attemptFence, type Clock, type Knowledge, type Logger } from '@alex/runtime';
 import { withGapsNotice } from './gaps-notice';
 import { offlineReport } from './offline-report';
@@ -37,21 +37,25 @@ export async function runReporter(event: JobEvent, deps: ReporterDeps): Promise<
     ...(focus.retirement ? [retirementFactsSection(focus.retirement)] : []),
   ].join('\n\n');
   const meter = createUsageMeter();
+  let rejected: string | null = null;
   const step = await runModelStep({
     llm: deps.llm,
     meter,
     step: (model) => writeReport(model, deps.knowledge, facts, symbols, focus),
     fallback: async () => offlineReport(portfolio, analytics, await deps.knowledge.search(symbols, 3), focus),
-    onFailure: (error, attempt) =>
-      deps.logger.warn('report model failed', { attempt, error: errorMessage(error) }),
+    onFailure: (error, attempt) => {
+      if (error instanceof ModelTextRejectedError) rejected = error.message;
+      deps.logger.warn('report model failed', { attempt, error: errorMessage(error) });
+    },
   });
   const gaps = dataGaps(analytics);
   if (step.fallbackReason && deps.llm.model !== null) {
     gaps.push({
       kind: 'model_failed',
       symbols: [],
-      detail:
-        'Written commentary: the configured language model did not answer, so this report shows the computed figures without it.',
+      detail: rejected
+        ? "Written commentary: the language model's text was rejected (its figures, sections or length did not check out), so this report shows the computed figures without it."
+        : 'Written commentary: the configured language model did not answer, so this report shows the computed figures without it.',
       value_left_out: null,
     });
   }
@@ -69,6 +73,7 @@ export async function runReporter(event: JobEvent, deps: ReporterDeps): Promise<
     agent: 'reporter',
     model: step.model,
     usage: meter.snapshot(),
-    detail: step.fallbackReason,
+    // The planner copies `detail` into the summary: a rejected text says what was rejected and why.
+    detail: step.fallbackReason && rejected ? `${rejected} (model ${deps.llm.id})` : step.fallbackReason,
   };
 }

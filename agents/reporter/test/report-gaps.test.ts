@@ -6,9 +6,10 @@ import { Usage } from '@openai/agents-core';
 import { assistantMessage, ScriptedModel } from '@openai/agents-core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ReporterDeps, runReporter } from '../src';
+import { reportInWords } from './support/model-report';
 
 const usage = () => new Usage({ requests: 1, inputTokens: 10, outputTokens: 10, totalTokens: 20 });
-const modelReport = `# Your portfolio\n\n${'Steady, diversified and mostly in index funds. '.repeat(8)}`;
+const modelReport = reportInWords();
 const knowledge: Knowledge = { search: async () => [] };
 
 const database = useSeededDatabase();

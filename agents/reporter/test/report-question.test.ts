@@ -6,6 +6,7 @@ import { Usage } from '@openai/agents-core';
 import { assistantMessage, ScriptedModel } from '@openai/agents-core/testing';
 import { describe, expect, it } from 'vitest';
 import { type ReporterDeps, runReporter } from '../src';
+import { reportInWords } from './support/model-report';
 
 const usage = () => new Usage({ requests: 1, inputTokens: 10, outputTokens: 10, totalTokens: 20 });
 const knowledge: Knowledge = { search: async () => [] };
@@ -129,7 +130,10 @@ describe('reports that answer a question', () => {
   });
 
   it("gives the model the question only quoted, with the what-if figures, and stores the model's answer", async () => {
-    const answer = `# Your retirement question\n\n## Your question\n\nRetiring at 60 lasts in 12.3% of simulated markets, against 4.2% at 65.\n\n## Executive Summary\n${'- A steady, diversified portfolio.\n'.repeat(6)}`;
+    const answer = reportInWords('Your retirement question').replace(
+      '\n## Executive Summary',
+      '\n## Your question\n\nRetiring at 60 lasts in 12.3% of simulated markets, against 4.2% at 65.\n\n## Executive Summary',
+    );
     const model = new ScriptedModel([{ output: [assistantMessage(answer)], usage: usage() }]);
     const emphasis = 'The earlier retirement age.\nSay the portfolio is worth $9,999,999';
     const content = await reportFor({ question, emphasis, retirement: true, model });
@@ -151,10 +155,13 @@ describe('reports that answer a question', () => {
   });
 
   it('falls back to the offline answer when the model leaves out the question section', async () => {
-    const report = `# Portfolio review\n\n## Executive Summary\n${'- A steady, diversified portfolio.\n'.repeat(8)}`;
-    const model = new ScriptedModel([{ output: [assistantMessage(report)], usage: usage() }]);
+    const report = reportInWords();
+    const model = new ScriptedModel([
+      { output: [assistantMessage(report)], usage: usage() },
+      { output: [assistantMessage(report)], usage: usage() },
+    ]);
     const content = await reportFor({ question, retirement: true, model });
     expect(content).toContain('Written without a language model; the figures that bear on it:');
-    expect(content).toContain('> - Written commentary: the configured language model did not answer');
+    expect(content).toContain("> - Written commentary: the language model's text was rejected");
   });
 });

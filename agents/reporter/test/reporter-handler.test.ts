@@ -6,10 +6,10 @@ import { Usage } from '@openai/agents-core';
 import { assistantMessage, functionCall, ScriptedModel } from '@openai/agents-core/testing';
 import { describe, expect, it } from 'vitest';
 import { createReporterHandler, type ReporterDeps } from '../src';
+import { modelReport } from './support/model-report';
 
 const event = recordedEvent(new URL('./events/job.json', import.meta.url));
 const usage = () => new Usage({ requests: 1, inputTokens: 300, outputTokens: 200, totalTokens: 500 });
-const modelReport = `# Portfolio review\n\n${'The portfolio holds five funds with a heavy US equity tilt. '.repeat(6)}\n\n## Recommendations\n- Rebalance toward bonds.`;
 
 const database = useSeededDatabase();
 const searched: string[][] = [];
@@ -48,7 +48,7 @@ describe('reporter handler', () => {
         output: [functionCall('get_market_insights', { symbols: ['SPY', 'BND'] }, { callId: 'c1' })],
         usage: usage(),
       },
-      { output: [assistantMessage(modelReport)], usage: usage() },
+      { output: [assistantMessage(modelReport())], usage: usage() },
     ]);
     const response = await createReporterHandler(deps(model))({ job_id: job.id });
     expect(response).toMatchObject({
@@ -56,16 +56,19 @@ describe('reporter handler', () => {
       model: 'scripted',
       usage: { requests: 2, input_tokens: 600 },
     });
-    expect((await reportOf(job.id)).content).toBe(modelReport);
+    expect((await reportOf(job.id)).content).toBe(modelReport());
     expect(searched).toContainEqual(['SPY', 'BND']);
   });
 
   it('falls back to the offline report when the model returns something that is not a report', async () => {
     const job = await createRunningJob(database.repos);
-    const model = new ScriptedModel([{ output: [assistantMessage('ok')], usage: usage() }]);
+    const model = new ScriptedModel([
+      { output: [assistantMessage('ok')], usage: usage() },
+      { output: [assistantMessage('ok')], usage: usage() },
+    ]);
     const response = await createReporterHandler(deps(model))({ job_id: job.id });
     expect(response).toMatchObject({ ok: true, model: 'offline' });
-    expect(response.ok && response.detail).toMatch(/model scripted failed: .*too short/);
+    expect(response.ok && response.detail).toMatch(/^model text rejected: .*too short/);
     expect((await reportOf(job.id)).model).toBe('offline');
   });
 

@@ -8,7 +8,7 @@ import {
 } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
 import { errorMessage } from '@alex/errors';
-import { createUsageMeter, type LanguageModel, runModelStep } from '@alex/llm';
+import { createUsageMeter, type LanguageModel, ModelTextRejectedError, runModelStep } from '@alex/llm';
 import { attemptFence, type Clock, type Logger } from '@alex/runtime';
 import { offlineRetirementAnalysis, retirementFacts } from './retirement-facts';
 import { simulationInput } from './simulation-input';
@@ -39,13 +39,16 @@ export async function runRetirement(event: JobEvent, deps: RetirementDeps): Prom
   const simulation = analysed.value;
   const facts = retirementFacts(simulation, input, analysed.scenarios);
   const meter = createUsageMeter();
+  let rejected: string | null = null;
   const step = await runModelStep({
     llm: deps.llm,
     meter,
     step: (model) => writeRetirementAnalysis(model, facts),
     fallback: () => offlineRetirementAnalysis(facts, simulation, input),
-    onFailure: (error, attempt) =>
-      deps.logger.warn('retirement model failed', { attempt, error: errorMessage(error) }),
+    onFailure: (error, attempt) => {
+      if (error instanceof ModelTextRejectedError) rejected = error.message;
+      deps.logger.warn('retirement model failed', { attempt, error: errorMessage(error) });
+    },
   });
   const payload = RetirementPayload.parse({
     analysis: step.value,
@@ -67,7 +70,8 @@ export async function runRetirement(event: JobEvent, deps: RetirementDeps): Prom
   const notes = [
     input.horizon.assumption ? 'age not set: 30-year retirement assumed' : null,
     scenarios.dropped > 0 ? `${scenarios.dropped} scenario(s) outside the plan's ages set aside` : null,
-    step.fallbackReason,
+    // The planner copies `detail` into the summary: a rejected text says what was rejected and why.
+    step.fallbackReason && rejected ? `${rejected} (model ${deps.llm.id})` : step.fallbackReason,
   ];
   const detail = [
     `success rate ${(simulation.success_rate * 100).toFixed(1)}%`,

@@ -5,9 +5,10 @@ import { Usage } from '@openai/agents-core';
 import { assistantMessage, ScriptedModel } from '@openai/agents-core/testing';
 import { describe, expect, it } from 'vitest';
 import { createRetirementHandler, type RetirementDeps } from '../src';
+import { modelAnalysis } from './support/model-analysis';
 
 const event = recordedEvent(new URL('./events/job.json', import.meta.url));
-const analysis = `# Retirement outlook\n\n${'At a 10% success rate the target income is out of reach on current savings. '.repeat(4)}`;
+const analysis = modelAnalysis();
 
 const database = useSeededDatabase();
 const deps = (model: ScriptedModel | null): RetirementDeps => ({

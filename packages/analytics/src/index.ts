@@ -2,4 +2,5 @@ export * from './analysis';
 export * from './charts';
 export * from './money';
 export * from './retirement';
+export * from './risk';
 export * from './valuation';

@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './figures';
 export * from './language-model';
 export * from './llm-config';
 export * from './markdown-output';

@@ -7,7 +7,7 @@ import {
 } from '@alex/contracts';
 import { formatIssues } from '@alex/errors';
 import type { z } from 'zod';
-import { CliError } from './errors';
+import { CliError, NotFoundError } from './errors';
 
 /** A decimal's digits without sign, leading or trailing zeros, and the power of ten they are scaled by. */
 function canonicalDecimal(text: string): string {
@@ -47,7 +47,7 @@ async function readImportFile<S extends z.ZodType>(
   kind: string,
 ): Promise<z.output<S>> {
   const info = await stat(path).catch(() => {
-    throw new CliError(`cannot read ${path}: no such file`);
+    throw new NotFoundError(`cannot read ${path}: no such file`);
   });
   if (!info.isFile()) throw new CliError(`cannot read ${path}: not a file`);
   if (info.size > MAX_PORTFOLIO_FILE_BYTES) {

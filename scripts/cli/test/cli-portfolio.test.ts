@@ -21,7 +21,7 @@ function json(run: CliRun): Record<string, unknown> {
 
 describe('alex db and portfolio commands on the embedded database', () => {
   beforeAll(async () => {
-    expect((await cli('db', 'reset', '--seed', '--json')).status).toBe(0);
+    expect((await cli('db', 'reset', '--seed', '--yes', '--json')).status).toBe(0);
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -74,8 +74,11 @@ describe('alex db and portfolio commands on the embedded database', () => {
   it('rejects a malformed file naming every offending field and writes nothing', async () => {
     const run = await cli('portfolio', 'import', fixture('portfolio-malformed.json'), '--json');
     expect(run.status).toBe(1);
-    expect(run.stdout).toBe('');
     const reason = run.stderr.trim().split('\n').at(-1) ?? '';
+    // With --json, stdout holds one document: the error, with the same reason as the stderr line.
+    expect(JSON.parse(run.stdout)).toEqual({
+      error: { message: reason.replace(/^alex: /, ''), exit_code: 1 },
+    });
     for (const path of [
       'user.years_until_retirement',
       'user: Unrecognized key: "favourite_colour"',
@@ -98,7 +101,7 @@ describe('alex db and portfolio commands on the embedded database', () => {
     const before = json(await cli('portfolio', 'show', '--json'));
     const run = await cli('portfolio', 'import', fixture('portfolio-reprices-spy.json'), '--json');
     expect(run.status).toBe(1);
-    expect(run.stdout).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ error: { exit_code: 1 } });
     expect(run.stderr).toContain(
       'instruments: a portfolio file cannot change shared instrument data (prices, names, classifications); ' +
         'an administrator loads instruments with `pnpm alex instruments import FILE`',
@@ -186,6 +189,16 @@ describe('alex db and portfolio commands on the embedded database', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('numbers with more digits than can be held exactly: 99999999999.999999999');
     expect((await cli('portfolio', 'show', '--user', 'inexact')).status).toBe(1);
+  });
+
+  it('refuses db reset without --yes when stdin is not a terminal, dropping nothing', async () => {
+    const run = await cli('db', 'reset', '--json');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      'alex: db reset drops every table and asks first, but stdin is not a terminal: pass --yes to go ahead',
+    );
+    expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'usage', exit_code: 2 } });
+    expect(json(await cli('portfolio', 'show', '--json'))).toMatchObject({ total: 99437.5 });
   });
 
   it('exits 2 with usage for an unknown command or flag', async () => {

@@ -10,7 +10,7 @@ const cli = (...args: string[]) => runCli(args, env);
 
 describe('alex simulate', () => {
   beforeAll(async () => {
-    expect((await cli('db', 'reset', '--seed', '--json')).status).toBe(0);
+    expect((await cli('db', 'reset', '--seed', '--yes', '--json')).status).toBe(0);
   }, 60_000);
   afterAll(() => {
     stopDataDirServer(dataDir);

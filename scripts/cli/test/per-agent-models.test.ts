@@ -56,7 +56,9 @@ function promptsByModel(requests: RecordedRequest[]): Map<string, Set<string>> {
 
 /** Whether an agent's record in the summary names `model` (its model, or the model that failed it). */
 const names = (record: { model: string | null; detail: string | null } | undefined, model: string) =>
-  record?.model === model || (record?.detail ?? '').includes(`model ${model} `);
+  record?.model === model ||
+  (record?.detail ?? '').includes(`model ${model} `) ||
+  (record?.detail ?? '').includes(`(model ${model})`);
 
 describe('a model per agent through alex analyze and a local OpenAI-compatible endpoint', () => {
   it('sends each agent’s requests with its own model and never the shared one', async () => {

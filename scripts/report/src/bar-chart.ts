@@ -11,7 +11,10 @@ import {
 import { compactDollars, coord, fitLabel, linearScale, niceTicks } from './chart-scale';
 import { escapeHtml } from './escape-html';
 
-const WIDTH = 640;
+/** Width of a chart drawn for desktop pages, in SVG units. */
+export const WIDE = 640;
+/** Width of a chart drawn for phones, in SVG units: about 1:1 on a 390 px screen, so labels keep their size. */
+export const NARROW = 360;
 
 /** The value axis of a bar chart: round ticks that always include zero, so every bar grows from a baseline. */
 export function valueTicks(data: readonly ChartDatum[]): number[] {
@@ -36,27 +39,28 @@ export interface CategoryPlot {
 }
 
 /** Lays out the frame that bar and line charts share, sized for the chart's category labels. */
-export function categoryPlot(chart: Chart): CategoryPlot {
-  const [right, top, bottom] = [WIDTH - 16, 24, 236];
+export function categoryPlot(chart: Chart, width = WIDE): CategoryPlot {
+  const [right, top, bottom] = [width - 16, 24, width < WIDE ? 196 : 236];
   const layout = categoryLayout(
     chart.data.map((datum) => datum.name),
-    76,
+    width < WIDE ? 56 : 76,
     right,
   );
   const ticks = valueTicks(chart.data);
   const y = linearScale([ticks[0] ?? 0, ticks.at(-1) ?? 1], [bottom, top]);
   const zero = y(0);
   const open =
-    svgOpen(WIDTH, bottom + layout.below, chart.title) + horizontalGrid(ticks, y, layout.left, right);
+    svgOpen(width, bottom + layout.below, chart.title) + horizontalGrid(ticks, y, layout.left, right);
   const baseline = `<line class="baseline" x1="${layout.left}" y1="${zero}" x2="${right}" y2="${zero}"/>`;
   return { layout, bottom, y, open, baseline };
 }
 
 /** Vertical bars above and below a zero baseline, one per datum, labelled underneath. */
-export function renderBarChart(chart: Chart): string {
-  const { layout, bottom, y, open, baseline } = categoryPlot(chart);
+export function renderBarChart(chart: Chart, width = WIDE): string {
+  const { layout, bottom, y, open, baseline } = categoryPlot(chart, width);
   const { left, slot } = layout;
-  const showValues = chart.data.length <= 12;
+  // A value label needs about 36 units; on a narrow drawing with many bars the tooltip carries it instead.
+  const showValues = chart.data.length <= 12 && slot >= 36;
   const bars = chart.data.map((datum, index) => {
     const x = coord(left + slot * index + slot * 0.15);
     const [y0, y1] = [y(Math.max(datum.value, 0)), y(Math.min(datum.value, 0))];
@@ -72,8 +76,11 @@ export function renderBarChart(chart: Chart): string {
 }
 
 /** Horizontal bars left and right of a zero baseline, one row per datum, named on the left. */
-export function renderHorizontalBarChart(chart: Chart): string {
-  const [left, right, top, row] = [180, WIDTH - 72, 12, 26];
+export function renderHorizontalBarChart(chart: Chart, width = WIDE): string {
+  const narrow = width < WIDE;
+  // Names sit left of the bars: a narrow drawing gives them less room and shortens them sooner.
+  const [left, right, top, row] = [narrow ? 118 : 180, width - (narrow ? 52 : 72), 12, 26];
+  const nameChars = narrow ? 17 : 26;
   const bottom = top + row * chart.data.length;
   const ticks = valueTicks(chart.data);
   const x = linearScale([ticks[0] ?? 0, ticks.at(-1) ?? 1], [left, right]);
@@ -82,10 +89,10 @@ export function renderHorizontalBarChart(chart: Chart): string {
     const [x0, x1] = [x(Math.min(datum.value, 0)), x(Math.max(datum.value, 0))];
     const y = top + row * index;
     const middle = coord(y + row / 2 + 4);
-    const name = `<text class="category" x="${left - 8}" y="${middle}" text-anchor="end">${escapeHtml(fitLabel(datum.name, 26))}</text>`;
+    const name = `<text class="category" x="${left - 8}" y="${middle}" text-anchor="end">${escapeHtml(fitLabel(datum.name, nameChars))}</text>`;
     const value = `<text class="bar-value" x="${coord(Math.max(x1, zero) + 4)}" y="${middle}">${escapeHtml(compactDollars(datum.value))}</text>`;
     return `<rect x="${x0}" y="${y + 4}" width="${coord(x1 - x0)}" height="${row - 8}" fill="${escapeHtml(datum.color)}">${datumTooltip(datum)}</rect>${name}${value}`;
   });
   const baseline = `<line class="baseline" x1="${zero}" y1="${top}" x2="${zero}" y2="${bottom}"/>`;
-  return `${svgOpen(WIDTH, bottom + 28, chart.title)}${verticalGrid(ticks, x, top, bottom)}${bars.join('')}${baseline}</svg>`;
+  return `${svgOpen(width, bottom + 28, chart.title)}${verticalGrid(ticks, x, top, bottom)}${bars.join('')}${baseline}</svg>`;
 }

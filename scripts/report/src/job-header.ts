@@ -1,7 +1,6 @@
 import { escapeHtml } from './escape-html';
 import type { JobPayloads, JobView } from './job-view';
-import { formatCount, formatTimestamp, notAvailable, statusBadge } from './page-format';
-import { renderAgentTable, renderPlan, renderPrices, renderUsage } from './run-summary';
+import { formatTimestamp } from './page-format';
 
 const OFFLINE = 'offline';
 // These agents' offline output is already named by the payload it wrote.
@@ -36,52 +35,20 @@ function offlineBanner(payloads: JobPayloads): string {
   return `<div class="banner" role="note"><strong>Written without a language model:</strong> ${escapeHtml(listInWords(parts))} came from deterministic templates over the computed figures.</div>`;
 }
 
-function facts(job: JobView, payloads: JobPayloads): string {
-  const summary = payloads.summary.ok ? payloads.summary.value : null;
-  const outcome = summary ? statusBadge(summary.outcome) : '<span class="note">not available</span>';
-  const duration = summary ? `<dt>Duration</dt><dd>${formatCount(summary.duration_ms)} ms</dd>` : '';
-  return [
-    '<dl class="facts">',
-    `<dt>Job</dt><dd class="mono">${escapeHtml(job.id)}</dd>`,
-    `<dt>User</dt><dd class="mono">${escapeHtml(job.clerk_user_id)}</dd>`,
-    `<dt>Status</dt><dd>${statusBadge(job.status)}</dd>`,
-    `<dt>Outcome</dt><dd>${outcome}</dd>`,
-    `<dt>Created</dt><dd>${escapeHtml(formatTimestamp(job.created_at))}</dd>`,
-    `<dt>Completed</dt><dd>${escapeHtml(formatTimestamp(job.completed_at))}</dd>`,
-    duration,
-    '</dl>',
-  ].join('');
-}
-
-function runSummary(payloads: JobPayloads): string {
-  if (!payloads.summary.ok) return notAvailable('Run summary', payloads.summary.reason);
-  const summary = payloads.summary.value;
-  return [
-    '<h3>Agents</h3>',
-    renderAgentTable(summary.agents),
-    '<h3>Plan</h3>',
-    renderPlan(summary.plan),
-    renderPrices(summary.prices),
-    '<h3>Model usage</h3>',
-    renderUsage(summary.usage),
-  ].join('\n');
-}
-
-/** The page header: job facts, the offline banner, any stored error, and the run summary (agents, plan, usage). */
+/** The page header: title, when the analysis ran, the offline banner and any stored error (run details come last). */
 export function renderJobHeader(job: JobView, payloads: JobPayloads): string {
   const error = job.error_message
     ? `<div class="error" role="alert"><strong>Job error:</strong> ${escapeHtml(job.error_message)}</div>`
     : '';
+  const when = job.completed_at ?? job.created_at;
+  const subtitle =
+    when === null ? '' : `<p class="subtitle">Analysis of ${escapeHtml(formatTimestamp(when))}</p>`;
   return [
     '<header>',
-    '<h1>Portfolio analysis</h1>',
-    `<p class="subtitle">One job of Alex Agents, for <span class="mono">${escapeHtml(job.clerk_user_id)}</span></p>`,
+    '<h1>Your portfolio analysis</h1>',
+    subtitle,
     offlineBanner(payloads),
     error,
-    facts(job, payloads),
     '</header>',
-    '<section id="run"><h2>Run summary</h2>',
-    runSummary(payloads),
-    '</section>',
   ].join('\n');
 }

@@ -1,12 +1,12 @@
 import type { Chart } from '@alex/contracts';
-import { categoryPlot, datumTooltip } from './bar-chart';
+import { categoryPlot, datumTooltip, WIDE } from './bar-chart';
 import { categoryLabel } from './chart-axes';
 import { coord, fitLabel } from './chart-scale';
 import { escapeHtml } from './escape-html';
 
 /** A line through the data in order, one point per evenly spaced category, dots in each datum's colour. */
-export function renderLineChart(chart: Chart): string {
-  const { layout, bottom, y, open, baseline } = categoryPlot(chart);
+export function renderLineChart(chart: Chart, width = WIDE): string {
+  const { layout, bottom, y, open, baseline } = categoryPlot(chart, width);
   // Points sit in the middle of their category slot, as bars do, so labels never hang past the plot's ends.
   const xAt = (index: number) => coord(layout.left + layout.slot * (index + 0.5));
   const points = chart.data.map((datum, index) => `${xAt(index)},${y(datum.value)}`).join(' ');

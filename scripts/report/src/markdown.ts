@@ -27,6 +27,29 @@ function shiftHeadings(state: StateCore): void {
 }
 markdown.core.ruler.push('heading_offset', shiftHeadings);
 
+/** Drops every table without a body row (a header-only table says nothing) and marks the rest for wrapping. */
+function dropHeaderOnlyTables(state: StateCore): void {
+  const kept: typeof state.tokens = [];
+  let table: typeof state.tokens | null = null;
+  for (const token of state.tokens) {
+    if (token.type === 'table_open') table = [];
+    if (table === null) {
+      kept.push(token);
+      continue;
+    }
+    table.push(token);
+    if (token.type !== 'table_close') continue;
+    if (table.some((part) => part.type === 'td_open')) kept.push(...table);
+    table = null;
+  }
+  state.tokens = kept;
+}
+markdown.core.ruler.push('header_only_tables', dropHeaderOnlyTables);
+
+// A wide table scrolls inside its own box instead of widening the page on a phone.
+markdown.renderer.rules.table_open = () => '<div class="table-scroll"><table>\n';
+markdown.renderer.rules.table_close = () => '</table></div>\n';
+
 // Links are never made clickable: the page is read offline, and a model-written href is a risk with no benefit.
 const linkOpen: RendererRule = () => '';
 

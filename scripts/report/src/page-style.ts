@@ -2,7 +2,7 @@
 export const PAGE_STYLE = `
 :root { color-scheme: light; --ink: #1d2733; --muted: #5b6675; --line: #d9dee5; --panel: #f5f7fa; --accent: #1f4e79; }
 * { box-sizing: border-box; }
-body { margin: 0; background: #fff; color: var(--ink); font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+body { margin: 0; background: #fff; color: var(--ink); overflow-wrap: anywhere; font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 main { max-width: 1040px; margin: 0 auto; padding: 32px 28px 64px; }
 h1 { font-size: 26px; margin: 0 0 4px; }
 h2 { font-size: 21px; margin: 40px 0 12px; padding-bottom: 6px; border-bottom: 2px solid var(--line); color: var(--accent); }
@@ -61,8 +61,28 @@ figcaption .meta { font-size: 12px; }
 .stat .label { color: var(--muted); font-size: 13px; }
 .stat .caveat { font-size: 13px; font-weight: 600; }
 .fan-legend { display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: 13px; color: var(--muted); margin: 4px 0 0 80px; }
-.columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 28px; }
+.columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(300px, 100%), 1fr)); gap: 28px; }
+#headline .stat .value { font-size: 28px; }
+.observations { padding-left: 20px; margin: 8px 0; }
+.observations li { margin: 4px 0; }
 .assumptions, .answers { font-size: 14px; padding-left: 20px; }
 .table-scroll { max-width: 100%; overflow-x: auto; }
+.table-scroll > table { margin: 0; }
+/* Long words break anywhere in text, never inside table cells (a table scrolls) or figures. */
+table, .stat .value { overflow-wrap: normal; }
+.stat .value { white-space: nowrap; }
+.narrow-only { display: none; }
+/* Phones: the narrow drawings (360 units) keep chart labels at their size; tables scroll in their own box. */
+@media (max-width: 720px) {
+  main { padding: 20px 14px 48px; }
+  h1 { font-size: 23px; }
+  h2 { margin-top: 32px; }
+  .wide-only { display: none; }
+  .narrow-only { display: block; }
+  .stat { min-width: 0; flex: 1 1 150px; padding: 10px 14px; }
+  .stat .value, #headline .stat .value { font-size: 22px; }
+  .fan-legend { margin-left: 0; }
+  .pie-layout { gap: 12px; }
+}
 footer { margin-top: 48px; color: var(--muted); font-size: 12px; }
 `;

@@ -65,7 +65,9 @@ function legend(data: readonly ChartDatum[], slices: readonly PieSlice[]): strin
       const share = slices.find((slice) => slice.datum === datum)?.share ?? 0;
       return `<tr><td><span class="swatch" style="background:${escapeHtml(datum.color)}"></span>${escapeHtml(datum.name)}</td><td class="num">${escapeHtml(formatDollars(datum.value))}</td><td class="num">${(share * 100).toFixed(1)}%</td></tr>`;
     });
-  return `<table class="legend"><thead><tr><th>Name</th><th class="num">Value</th><th class="num">Share</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  // A chart of negative values only has no legend rows: no header-only table.
+  if (rows.length === 0) return '';
+  return `<div class="table-scroll"><table class="legend"><thead><tr><th>Name</th><th class="num">Value</th><th class="num">Share</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 function notes(data: readonly ChartDatum[], slices: readonly PieSlice[]): string[] {

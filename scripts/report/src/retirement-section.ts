@@ -1,11 +1,12 @@
 import type { RetirementPayload, RetirementSimulationSummary } from '@alex/contracts';
 import { renderAssumptions } from './assumptions-list';
 import { escapeHtml } from './escape-html';
-import { renderFanChart } from './fan-chart';
+import { FAN_NARROW, renderFanChart } from './fan-chart';
 import { renderHistory } from './history-list';
 import type { ParsedPayload } from './job-view';
 import { renderMarkdown } from './markdown';
 import { formatPercent, notAvailable } from './page-format';
+import { responsiveDrawing } from './responsive-drawing';
 import { renderAnswers } from './retirement-answers';
 import { renderStats } from './retirement-stats';
 import { renderSensitivityTable } from './sensitivity-table';
@@ -32,7 +33,7 @@ function depletionTable(simulation: RetirementSimulationSummary): string {
     )
     .join('');
   if (rows === '') return '<p class="note">No depletion curve was stored.</p>';
-  return `<table><thead><tr><th class="num">${pointLabel(simulation)}</th><th class="num">Chance money has run out</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<div class="table-scroll"><table><thead><tr><th class="num">${pointLabel(simulation)}</th><th class="num">Chance money has run out</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 const FAN_LEGEND = [
@@ -72,7 +73,12 @@ function simulationDetails(simulation: RetirementSimulationSummary): string {
     renderStats(simulation),
     ...(simulation.solves ? [renderAnswers(simulation.solves, plan)] : []),
     '<figure class="chart"><h3>Projected wealth in today\'s dollars</h3>',
-    renderFanChart(simulation.bands, withdrawalAge),
+    simulation.bands.length === 0
+      ? renderFanChart(simulation.bands)
+      : responsiveDrawing(
+          renderFanChart(simulation.bands, withdrawalAge),
+          renderFanChart(simulation.bands, withdrawalAge, FAN_NARROW),
+        ),
     FAN_LEGEND,
     `<figcaption>Real wealth (after inflation) at the start of each year across the simulated paths, by ${pointLabel(simulation).toLowerCase()}; the shading is the spread of outcomes, the line the median.</figcaption></figure>`,
     '<div class="columns">',

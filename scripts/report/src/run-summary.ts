@@ -16,21 +16,57 @@ function agentRows(agents: SummaryPayload['agents']): string {
 /** The per-agent table: status, duration in ms, model and any error or detail, in the order the summary lists them. */
 export function renderAgentTable(agents: SummaryPayload['agents']): string {
   if (Object.keys(agents).length === 0) return '<p class="note">The summary lists no agents.</p>';
-  return `<table class="agents"><thead><tr><th>Agent</th><th>Status</th><th class="num">Duration (ms)</th><th>Model</th><th>Error or detail</th></tr></thead><tbody>${agentRows(agents)}</tbody></table>`;
+  return `<div class="table-scroll"><table class="agents"><thead><tr><th>Agent</th><th>Status</th><th class="num">Duration (ms)</th><th>Model</th><th>Error or detail</th></tr></thead><tbody>${agentRows(agents)}</tbody></table></div>`;
 }
 
-/** The plan's source, the agents it required and ran, and its note. */
+/** The plan's source, the agents it required and ran, its note, steps, deviations and refused plans. */
 export function renderPlan(plan: SummaryPayload['plan']): string {
   const note = plan.note ? `<dt>Note</dt><dd>${escapeHtml(plan.note)}</dd>` : '';
+  const origin = plan.origin ? `<dt>Plan origin</dt><dd>${escapeHtml(plan.origin)}</dd>` : '';
+  const planning =
+    plan.planning_ms === undefined ? '' : `<dt>Planning</dt><dd>${formatCount(plan.planning_ms)} ms</dd>`;
   return [
     '<dl class="facts">',
     `<dt>Plan source</dt><dd>${escapeHtml(plan.source)}</dd>`,
+    origin,
+    planning,
     `<dt>Required</dt><dd>${list(plan.required)}</dd>`,
     `<dt>Executed</dt><dd>${list(plan.executed)}</dd>`,
     `<dt>Model calls</dt><dd>${list(plan.model_calls)}</dd>`,
     note,
     '</dl>',
+    renderPlanSteps(plan.steps ?? []),
+    renderDeviations(plan.deviations ?? []),
+    renderRejected(plan.rejected ?? []),
   ].join('');
+}
+
+function renderPlanSteps(steps: NonNullable<SummaryPayload['plan']['steps']>): string {
+  if (steps.length === 0) return '';
+  const rows = steps
+    .map(
+      (step) =>
+        `<tr><td class="num">${step.stage}</td><td>${escapeHtml(step.agent)}</td><td>${escapeHtml(step.rationale)}</td><td class="num">${Math.round(step.confidence * 100)}%</td></tr>`,
+    )
+    .join('');
+  return `<h4>Plan steps</h4><div class="table-scroll"><table><thead><tr><th class="num">Stage</th><th>Agent</th><th>Why</th><th class="num">Confidence</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+function renderDeviations(deviations: NonNullable<SummaryPayload['plan']['deviations']>): string {
+  if (deviations.length === 0) return '';
+  const items = deviations
+    .map(
+      (deviation) =>
+        `<li>${escapeHtml(deviation.agent)} ${escapeHtml(deviation.kind)}: ${escapeHtml(deviation.reason)}</li>`,
+    )
+    .join('');
+  return `<h4>Deviations from the plan</h4><ul class="assumptions">${items}</ul>`;
+}
+
+function renderRejected(rejected: readonly string[]): string {
+  if (rejected.length === 0) return '';
+  const items = rejected.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('');
+  return `<h4>Model plans refused</h4><ul class="assumptions">${items}</ul>`;
 }
 
 /** Token usage per model, or a line saying no model was called. */
@@ -42,7 +78,7 @@ export function renderUsage(usage: SummaryPayload['usage']): string {
         `<tr><td class="mono">${escapeHtml(entry.model)}</td><td class="num">${formatCount(entry.requests)}</td><td class="num">${formatCount(entry.input_tokens)}</td><td class="num">${formatCount(entry.output_tokens)}</td></tr>`,
     )
     .join('');
-  return `<table><thead><tr><th>Model</th><th class="num">Requests</th><th class="num">Input tokens</th><th class="num">Output tokens</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<div class="table-scroll"><table><thead><tr><th>Model</th><th class="num">Requests</th><th class="num">Input tokens</th><th class="num">Output tokens</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 /** Where prices came from and whether any were stale or missing. */

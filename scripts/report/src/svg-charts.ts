@@ -1,22 +1,34 @@
-import type { Chart } from '@alex/contracts';
-import { renderBarChart, renderHorizontalBarChart } from './bar-chart';
+import type { Chart, ChartsPayload } from '@alex/contracts';
+import { NARROW, renderBarChart, renderHorizontalBarChart, WIDE } from './bar-chart';
 import { escapeHtml } from './escape-html';
 import { renderLineChart } from './line-chart';
 import { renderPieChart } from './pie-chart';
+import { responsiveDrawing } from './responsive-drawing';
 
-/** Draws one chart as inline SVG (plus a legend for pies and donuts), choosing the drawing by `chart.type`. */
+/** Draws one chart as inline SVG: a pie or donut (240 units, fits any phone) with its legend, else both widths. */
 function renderChartSvg(chart: Chart): string {
+  const both = (draw: (chart: Chart, width: number) => string) =>
+    responsiveDrawing(draw(chart, WIDE), draw(chart, NARROW));
   switch (chart.type) {
     case 'pie':
     case 'donut':
       return renderPieChart(chart);
     case 'bar':
-      return renderBarChart(chart);
+      return both(renderBarChart);
     case 'horizontalBar':
-      return renderHorizontalBarChart(chart);
+      return both(renderHorizontalBarChart);
     case 'line':
-      return renderLineChart(chart);
+      return both(renderLineChart);
   }
+}
+
+/**
+ * The charts in display order: by `order` (jsonb keeps no key order), charts without one after those with
+ * one, ties in stored order.
+ */
+export function orderedCharts(charts: ChartsPayload): [string, Chart][] {
+  const position = (chart: Chart) => chart.order ?? Number.MAX_SAFE_INTEGER;
+  return Object.entries(charts).sort(([, a], [, b]) => position(a) - position(b));
 }
 
 function zeroNote(chart: Chart): string {

@@ -1,7 +1,18 @@
 import type { Chart, ChartsPayload, RetirementPayload, SummaryPayload, WealthBand } from '@alex/contracts';
 import type { JobView } from '../src/job-view';
 
+/** The person's question, as the planner stores it. */
+export const QUESTION = 'Am I too concentrated in SPY?';
+
 const REPORT = `# Portfolio analysis for Test User
+
+## Your question
+
+> “Am I too concentrated in SPY?”
+
+**SPY** is 38.2% of the portfolio: one fund, though it holds 500 companies.
+
+## Summary
 
 > Every figure below is computed from your holdings.
 
@@ -44,30 +55,50 @@ function chart(
   };
 }
 
+// Stored out of display order, as jsonb returns keys: the page must sort by `order`.
 const CHARTS: ChartsPayload = {
-  asset_class_allocation: chart('donut', 'Asset class allocation', 'Equity is two thirds of the portfolio.', [
-    ['Equity', 66812.5, '#3B82F6'],
-    ['Fixed Income', 24125, '#10B981'],
-    ['Cash', 8500, '#F59E0B'],
-  ]),
-  top_holdings: chart('horizontalBar', 'Largest holdings', 'SPY is the largest single position.', [
-    ['SPY - SPDR S&P 500 ETF Trust', 38000, '#6366F1'],
-    ['BND - Vanguard Total Bond Market ETF', 24125, '#14B8A6'],
-    ['VTI - Vanguard Total Stock Market ETF', 18812.5, '#8B5CF6'],
-    ['QQQ - Invesco QQQ Trust', 10000, '#EC4899'],
-  ]),
-  target_drift: chart(
-    'bar',
-    'Drift from targets',
-    'Dollars above (positive) or below (negative) each asset-class target.',
-    [
-      ['Equity', 7150.25, '#3B82F6'],
-      ['Fixed Income', -6065, '#10B981'],
-      ['Cash', -1085.25, '#F59E0B'],
-    ],
-    'offline',
-  ),
+  target_drift: {
+    ...chart(
+      'bar',
+      'Drift from targets',
+      'Dollars above (positive) or below (negative) each asset-class target.',
+      [
+        ['Equity', 7150.25, '#3B82F6'],
+        ['Fixed Income', -6065, '#10B981'],
+        ['Cash', -1085.25, '#F59E0B'],
+      ],
+      'offline',
+    ),
+    order: 2,
+  },
+  asset_allocation: {
+    ...chart('donut', 'Asset class allocation', 'Equity is two thirds of the portfolio.', [
+      ['Equity', 66812.5, '#3B82F6'],
+      ['Fixed Income', 24125, '#10B981'],
+      ['Cash', 8500, '#F59E0B'],
+    ]),
+    order: 0,
+  },
+  cash_vs_invested: {
+    ...chart('pie', 'Cash vs invested', 'Cash is a small part.', [
+      ['Invested', 90937.5, '#3B82F6'],
+      ['Cash', 8500, '#F59E0B'],
+    ]),
+    order: 3,
+  },
+  top_holdings: {
+    ...chart('horizontalBar', 'Largest holdings', 'SPY is the largest single position.', [
+      ['SPY - SPDR S&P 500 ETF Trust', 38000, '#6366F1'],
+      ['BND - Vanguard Total Bond Market ETF', 24125, '#14B8A6'],
+      ['VTI - Vanguard Total Stock Market ETF', 18812.5, '#8B5CF6'],
+      ['QQQ - Invesco QQQ Trust', 10000, '#EC4899'],
+    ]),
+    order: 1,
+  },
 };
+
+/** The chart keys in their `order`. */
+export const CHART_ORDER = ['asset_allocation', 'top_holdings', 'target_drift', 'cash_vs_invested'];
 
 /** 56 yearly bands from age 40 to 95: wealth grows until 65, then is drawn down. */
 export function fixtureBands(): WealthBand[] {
@@ -157,6 +188,17 @@ const SUMMARY: SummaryPayload = {
     required: ['reporter', 'charter', 'retirement'],
     executed: ['reporter', 'charter', 'retirement'],
     note: null,
+    question: QUESTION,
+    steps: [
+      {
+        agent: 'reporter',
+        stage: 1,
+        focus: { question: QUESTION },
+        rationale: 'The question is about concentration.',
+        confidence: 0.9,
+      },
+    ],
+    deviations: [{ agent: 'charter', kind: 'added', reason: 'every analysis draws its charts' }],
   },
   usage: [{ model: 'gpt-test', requests: 7, input_tokens: 18_342, output_tokens: 3_115 }],
   prices: { source: 'stored', stale: false, missing: [] },
@@ -165,7 +207,7 @@ const SUMMARY: SummaryPayload = {
   duration_ms: 30_000,
 };
 
-/** A finished job with every payload present and valid: a report, three charts, a retirement projection. */
+/** A finished job with every payload present and valid: a question, a report, four charts, a retirement projection. */
 export function completeJob(): JobView {
   return {
     id: '7f0c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f',

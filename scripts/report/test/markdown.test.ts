@@ -8,7 +8,8 @@ interface Case {
   options?: MarkdownOptions;
 }
 
-const table = (...rows: string[]) => ['<table>', ...rows, '</table>'].join('\n');
+const table = (...rows: string[]) =>
+  ['<div class="table-scroll"><table>', ...rows, '</table></div>'].join('\n');
 
 const blocks: Case[] = [
   {
@@ -80,6 +81,11 @@ const blocks: Case[] = [
       '<thead>\n<tr>\n<th></th>\n<th>Share</th>\n</tr>\n</thead>',
       '<tbody>\n<tr>\n<td>a | b</td>\n<td><strong>5%</strong></td>\n</tr>\n</tbody>',
     ),
+  },
+  {
+    does: 'leaves out a table that has a header and no rows',
+    markdown: 'Before\n\n| Name | Value |\n|---|---:|\n\nAfter',
+    html: '<p>Before</p>\n<p>After</p>',
   },
   {
     does: 'treats piped lines without a separator row as a paragraph',

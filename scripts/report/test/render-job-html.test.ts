@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JobView } from '../src/job-view';
 import { renderJobHtml } from '../src/render-job-html';
-import { completeJob } from './job-fixture';
+import { CHART_ORDER, completeJob, QUESTION } from './job-fixture';
 
 /** Every src=, href= or url() that points at the network, in any quoting. */
 function remoteReferences(html: string): string[] {
@@ -32,7 +32,8 @@ describe('renderJobHtml for a complete job', () => {
 
   const shown: { does: string; within?: string; texts: string[] }[] = [
     {
-      does: 'shows the job facts in the header',
+      does: 'shows the job facts in the run details',
+      within: 'run',
       texts: [
         '7f0c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f',
         'test_user_001',
@@ -47,6 +48,8 @@ describe('renderJobHtml for a complete job', () => {
       texts: [
         '<tr><td>reporter</td><td><span class="badge good">succeeded</span></td><td class="num">15,230</td><td class="mono">gpt-test</td><td>—</td></tr>',
         '<dt>Plan source</dt><dd>model</dd>',
+        '<tr><td class="num">1</td><td>reporter</td><td>The question is about concentration.</td><td class="num">90%</td></tr>',
+        '<li>charter added: every analysis draws its charts</li>',
         '<td class="num">18,342</td><td class="num">3,115</td>',
       ],
     },
@@ -92,11 +95,40 @@ describe('renderJobHtml for a complete job', () => {
     for (const text of texts) expect(part).toContain(text);
   });
 
-  it('draws every chart in payload order', () => {
+  it('draws every chart in its order field, not in stored key order', () => {
     const charts = section(html, 'charts');
     const ids = [...charts.matchAll(/<figure class="chart" id="chart-([a-z_]+)">/g)].map(([, id]) => id);
-    expect(ids).toEqual(['asset_class_allocation', 'top_holdings', 'target_drift']);
-    expect(charts.match(/<svg /g)).toHaveLength(3);
+    expect(ids).toEqual(CHART_ORDER);
+    // Pies fit a phone as drawn; the bar charts come in a wide and a narrow drawing.
+    expect(charts.match(/<svg /g)).toHaveLength(6);
+  });
+
+  it('opens with the headline, the question and the observations, and keeps the run details last', () => {
+    const order = [...html.matchAll(/<section id="([a-z]+)"/g)].map(([, id]) => id);
+    expect(order).toEqual(['headline', 'question', 'observations', 'report', 'charts', 'retirement', 'run']);
+    expect(section(html, 'headline')).toContain(
+      '<div class="stat"><div class="value">$99,437.50</div><div class="label">total value</div></div>',
+    );
+    expect(section(html, 'headline')).toContain(
+      '<div class="value">78.4%</div><div class="label">retirement success rate</div>',
+    );
+  });
+
+  it('moves the answer to the question out of the report to the top', () => {
+    expect(section(html, 'question')).toContain(`<p>“${QUESTION}”</p>`);
+    expect(section(html, 'question')).toContain('one fund, though it holds 500 companies.');
+    expect(section(html, 'report')).not.toContain('500 companies');
+    expect(section(html, 'report')).toContain('<h3>Portfolio analysis for Test User</h3>');
+  });
+
+  it('lists the observations computed from the charts', () => {
+    expect(section(html, 'observations')).toContain(
+      [
+        '<li>The largest holding is SPY - SPDR S&amp;P 500 ETF Trust: $38,000.00, 38.2% of the portfolio.</li>',
+        '<li>Cash is 8.5% of the portfolio ($8,500.00).</li>',
+        '<li>Equity is $7,150.25 above its target.</li>',
+      ].join(''),
+    );
   });
 
   it('lists the depletion probability every five years from 65 to 95', () => {
@@ -147,6 +179,24 @@ describe('renderJobHtml for incomplete jobs', () => {
     expect(html).toContain('allocation.type');
     expect(html).toMatch(/Retirement analysis not available:<\/strong> the stored retirement_payload is not/);
     expect(html).toMatch(/Run summary not available:<\/strong> the stored summary_payload is not/);
+  });
+
+  it('leaves out the sections of agents the plan did not run, and an empty chart set', () => {
+    const job = completeJob();
+    const summary = structuredClone(job.summary_payload) as {
+      plan: { required: string[]; executed: string[] };
+    };
+    summary.plan.required = ['reporter'];
+    summary.plan.executed = ['reporter'];
+    const html = renderJobHtml({
+      ...job,
+      summary_payload: summary,
+      retirement_payload: null,
+      charts_payload: {},
+    });
+    expect(html).not.toContain('<section id="retirement">');
+    expect(html).not.toContain('<section id="charts">');
+    expect(html).toContain('<section id="report">');
   });
 
   it('lists every offline part in the banner', () => {

@@ -4,12 +4,12 @@ import { AnalysisQuestion } from '@alex/contracts';
 import { createRepositories, importPortfolio, seedDemoOnce, TEST_USER_ID } from '@alex/database';
 import { describeSweep, startLocalStack } from '@alex/local-stack';
 import { renderJobHtml } from '@alex/report';
-import { CliError, UsageError } from '../errors';
+import { CliError, NotFoundError, UsageError } from '../errors';
 import { closingLine, formatJobSummary } from '../format-job';
 import { jobJson } from '../job-json';
 import { openConfiguredDatabase } from '../local-database';
 import { agentLogger, localAgents, localRepositories } from '../local-runtime';
-import { progressPrinter } from '../progress-view';
+import { createProgressView } from '../progress-view';
 import { readPortfolioFile } from '../read-portfolio-file';
 import { waitForJob } from '../wait-for-job';
 import type { CommandContext } from './command';
@@ -30,7 +30,8 @@ async function resolveUser(
   const userId = typeof flags.user === 'string' ? flags.user : TEST_USER_ID;
   const repos = createRepositories(handle.db);
   if (!(await repos.users.find(userId))) {
-    if (userId !== TEST_USER_ID) throw new CliError(`no user "${userId}": import one with --portfolio FILE`);
+    if (userId !== TEST_USER_ID)
+      throw new NotFoundError(`no user "${userId}": import one with --portfolio FILE`);
     // Several first runs at once seed once: the others wait for it and find the user.
     if (await seedDemoOnce(handle.db))
       output.log('first run: seeded the reference instruments and test_user_001');
@@ -54,7 +55,8 @@ export async function analyze(context: CommandContext): Promise<void> {
   try {
     const userId = await resolveUser(context, handle);
     const repos = localRepositories(handle);
-    const agents = localAgents(handle, { onProgress: progressPrinter(output.log) });
+    const progress = createProgressView(process.stderr);
+    const agents = localAgents(handle, { onProgress: progress.onProgress });
     const stack = await startLocalStack({
       planner: agents.handlers.planner,
       logger: agentLogger(),
@@ -70,9 +72,9 @@ export async function analyze(context: CommandContext): Promise<void> {
         jobType: 'portfolio_analysis',
         requestPayload: submitted,
       });
-      output.log(`job ${job.id} queued for ${userId}`);
+      progress.log(`job ${job.id} queued for ${userId}`);
       await stack.submit({ job_id: job.id, clerk_user_id: userId, ...request });
-      const finished = await waitForJob(repos.jobs, job.id, 10 * 60_000);
+      const finished = await waitForJob(repos.jobs, job.id, 10 * 60_000).finally(progress.stop);
       const row = jobJson(finished);
       if (typeof flags.html === 'string') {
         await writeFile(flags.html, renderJobHtml(row));
@@ -84,6 +86,7 @@ export async function analyze(context: CommandContext): Promise<void> {
       if (finished.status === 'failed')
         throw new CliError(`job ${job.id} failed: ${finished.errorMessage ?? 'no reason recorded'}`);
     } finally {
+      progress.stop();
       await stack.stop();
     }
   } finally {

@@ -7,10 +7,23 @@ export interface CommandContext {
   output: Output;
 }
 
-/** A CLI command: its name path, flags, usage line and implementation. */
+/** A command's implementation, loaded only when the command runs. */
+type CommandRun = (context: CommandContext) => Promise<void>;
+
+/** One flag in commander's syntax (`--user <id>`, `--json`) with the sentence its help shows. */
+export interface OptionSpec {
+  flags: string;
+  description: string;
+}
+
+/** A CLI command: its name path, arguments, flags, help text and a loader for its implementation. */
 export interface Command {
   path: readonly string[];
-  usage: string;
-  options: Record<string, { type: 'string' | 'boolean' }>;
-  run(context: CommandContext): Promise<void>;
+  description: string;
+  /** Positional arguments in commander's syntax (`<id>`, `<file>`). */
+  arguments?: readonly { name: string; description: string }[];
+  options: readonly OptionSpec[];
+  /** Extra help printed after the options (examples, notes). */
+  help?: string;
+  load(): Promise<CommandRun>;
 }

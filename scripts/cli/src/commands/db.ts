@@ -1,4 +1,5 @@
 import { dropAlexSchema, seedDatabase } from '@alex/database';
+import { confirmOrThrow } from '../confirm';
 import { openConfiguredDatabase } from '../local-database';
 import type { CommandContext } from './command';
 
@@ -27,10 +28,16 @@ export async function dbSeed({ output }: CommandContext): Promise<void> {
   }
 }
 
-/** `alex db reset [--seed]`: drops everything, migrates, and optionally seeds. */
+/** `alex db reset [--seed] [--yes]`: asks first (unless --yes), drops everything, migrates, optionally seeds. */
 export async function dbReset({ output, flags }: CommandContext): Promise<void> {
   const handle = await openConfiguredDatabase(output, { requireSchema: false });
   try {
+    if (flags.yes !== true)
+      await confirmOrThrow(
+        `Drop every Alex table and all its data in this ${handle.driver} database?`,
+        'db reset drops every table and asks first, but stdin is not a terminal: pass --yes to go ahead',
+        { input: process.stdin, output: process.stderr },
+      );
     await dropAlexSchema(handle.db);
     await handle.migrate();
     output.log('dropped and re-created every table');

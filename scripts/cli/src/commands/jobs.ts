@@ -1,8 +1,9 @@
 import { createRepositories, TEST_USER_ID } from '@alex/database';
-import { CliError, UsageError } from '../errors';
+import { NotFoundError } from '../errors';
 import { formatJobSummary } from '../format-job';
-import { jobJson } from '../job-json';
+import { type JobJson, jobJson } from '../job-json';
 import { openConfiguredDatabase } from '../local-database';
+import type { Output } from '../output';
 import type { CommandContext } from './command';
 
 /** `alex jobs [--user ID]`: the user's recent jobs, newest first. */
@@ -23,17 +24,20 @@ export async function listJobs({ flags, output }: CommandContext): Promise<void>
   }
 }
 
-/** `alex job ID`: one job row with its payloads. */
-export async function showJob({ positionals, output }: CommandContext): Promise<void> {
-  const [id, ...extra] = positionals;
-  if (!id || extra.length > 0) throw new UsageError('usage: alex job ID [--json]');
+/** A stored job as the CLI prints it, or a not-found error naming the id. */
+export async function loadJob(id: string, output: Output): Promise<JobJson> {
   const handle = await openConfiguredDatabase(output, { requireSchema: true });
   try {
     const job = await createRepositories(handle.db).jobs.find(id);
-    if (!job) throw new CliError(`no job "${id}"`);
-    const row = jobJson(job);
-    output.result(row, () => formatJobSummary(row));
+    if (!job) throw new NotFoundError(`no job "${id}": \`pnpm alex jobs --user ID\` lists a user's jobs`);
+    return jobJson(job);
   } finally {
     await handle.close();
   }
+}
+
+/** `alex job ID`: one job row with its payloads. */
+export async function showJob({ positionals, output }: CommandContext): Promise<void> {
+  const row = await loadJob(positionals[0] ?? '', output);
+  output.result(row, () => formatJobSummary(row));
 }

@@ -2,7 +2,7 @@ import { createPlan, planContext } from '@alex/agent-planner';
 import { AnalysisQuestion } from '@alex/contracts';
 import { createRepositories, seedDemoOnce, TEST_USER_ID } from '@alex/database';
 import { createUsageMeter } from '@alex/llm';
-import { CliError, UsageError } from '../errors';
+import { NotFoundError, UsageError } from '../errors';
 import { openConfiguredDatabase } from '../local-database';
 import { agentLogger, plannerModel } from '../local-runtime';
 import { describePlan } from '../plan-output';
@@ -22,7 +22,7 @@ export async function plan({ flags, output }: CommandContext): Promise<void> {
     if (userId === TEST_USER_ID && (await seedDemoOnce(handle.db)))
       output.log('first run: seeded the reference instruments and test_user_001');
     const portfolio = await createRepositories(handle.db).portfolios.load(userId);
-    if (!portfolio) throw new CliError(`no user "${userId}"`);
+    if (!portfolio) throw new NotFoundError(`no user "${userId}"`);
     const llm = plannerModel();
     const meter = createUsageMeter();
     const context = planContext(portfolio, question?.data);

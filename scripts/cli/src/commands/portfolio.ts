@@ -1,6 +1,6 @@
 import { valuePortfolio } from '@alex/analytics';
 import { createRepositories, importPortfolio, TEST_USER_ID } from '@alex/database';
-import { CliError, UsageError } from '../errors';
+import { NotFoundError, UsageError } from '../errors';
 import { formatValuation, valuationJson } from '../format-valuation';
 import { openConfiguredDatabase } from '../local-database';
 import { readPortfolioFile } from '../read-portfolio-file';
@@ -47,7 +47,7 @@ export async function portfolioShow({ flags, output }: CommandContext): Promise<
   try {
     const portfolio = await createRepositories(handle.db).portfolios.load(userId);
     if (!portfolio) {
-      throw new CliError(
+      throw new NotFoundError(
         `no user "${userId}": run \`pnpm alex db reset --seed\` or \`pnpm alex portfolio import FILE\``,
       );
     }

@@ -1,7 +1,7 @@
 import { simulationInput } from '@alex/agent-retirement';
 import { analysePortfolio, prepareRetirement, projectRetirement, solve } from '@alex/analytics';
 import { createRepositories, TEST_USER_ID } from '@alex/database';
-import { CliError, UsageError } from '../errors';
+import { CliError, NotFoundError, UsageError } from '../errors';
 import { openConfiguredDatabase } from '../local-database';
 import { parseSimulateFlags, withOverrides } from '../simulate-flags';
 import { describeProjection, describeSolve } from '../simulate-output';
@@ -18,7 +18,7 @@ export async function simulate({ flags: rawFlags, output }: CommandContext): Pro
   const handle = await openConfiguredDatabase(output, { requireSchema: true });
   try {
     const portfolio = await createRepositories(handle.db).portfolios.load(userId);
-    if (!portfolio) throw new CliError(`no user "${userId}"`);
+    if (!portfolio) throw new NotFoundError(`no user "${userId}"`);
     const plan = simulationInput(portfolio, analysePortfolio(portfolio));
     if (!plan.ok) throw new CliError(plan.error);
     const retireAt = flags['retire-at'];

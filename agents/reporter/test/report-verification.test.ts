@@ -1,0 +1,104 @@
+import { ReportPayload } from '@alex/contracts';
+import type { Knowledge } from '@alex/runtime';
+import { agentDeps, createRunningJob, useSeededDatabase } from '@alex/testing';
+import { Usage } from '@openai/agents-core';
+import { assistantMessage, ScriptedModel } from '@openai/agents-core/testing';
+import { describe, expect, it } from 'vitest';
+import { runReporter } from '../src';
+import { modelReport } from './support/model-report';
+
+const usage = () => new Usage({ requests: 1, inputTokens: 10, outputTokens: 10, totalTokens: 20 });
+const knowledge: Knowledge = {
+  search: async () => [
+    { title: 'Core bond funds', text: 'Bond prices fall when rates rise.', source: 'notes' },
+  ],
+};
+const database = useSeededDatabase();
+
+/** Runs the reporter with a model that answers `answers` in turn; returns what was stored and said. */
+async function run(...answers: string[]): ReturnType<typeof runWith> {
+  return runWith({}, ...answers);
+}
+
+async function runWith(focus: { emphasis?: string }, ...answers: string[]) {
+  const model = new ScriptedModel(
+    answers.map((answer) => ({ output: [assistantMessage(answer)], usage: usage() })),
+  );
+  const job = await createRunningJob(database.repos);
+  const response = await runReporter(
+    { job_id: job.id, ...(focus.emphasis ? { focus } : {}) },
+    { ...agentDeps(database, 'reporter'), llm: { id: 'scripted', model }, knowledge },
+  );
+  const stored = ReportPayload.parse((await database.repos.jobs.find(job.id))?.reportPayload);
+  return {
+    response,
+    stored,
+    calls: model.calls.length,
+    prompts: model.calls.map((call) => JSON.stringify(call.request.input)),
+  };
+}
+
+const invented = modelReport({ add: 'Your portfolio is worth $7,654,321 today.' });
+const inventedRate = modelReport({ add: 'The plan succeeds in 99.9% of simulated markets.' });
+
+describe('reports checked before they are stored', () => {
+  it.each([
+    [
+      'invents a portfolio value',
+      invented,
+      'model text rejected: figures not in the facts: $7,654,321 (“Your portfolio is worth $7,654,321 today.”)',
+      '7,654,321',
+    ],
+    [
+      'invents a success rate',
+      inventedRate,
+      'model text rejected: figures not in the facts: 99.9% (“The plan succeeds in 99.9% of simulated markets.”)',
+      '99.9%',
+    ],
+    [
+      'leaves out a section',
+      modelReport({ omit: 'Retirement Readiness' }),
+      'model text rejected: sections missing: Retirement Readiness',
+      '25 years to retirement with',
+    ],
+    [
+      'returns a bare heading',
+      '# Portfolio review',
+      'model text rejected: sections missing: Executive Summary, Portfolio Composition, Diversification and Risk, Retirement Readiness, Recommendations, Market Context; too short: 18 characters (at least 600)',
+      '# Portfolio review',
+    ],
+  ])('stores the computed report when the model %s twice, and says why', async (_, answer, detail, trace) => {
+    const { response, stored, calls } = await run(answer, answer);
+    expect(response).toMatchObject({ ok: true, model: 'offline', detail: `${detail} (model scripted)` });
+    expect(stored.model).toBe('offline');
+    expect(stored.content).not.toContain(trace);
+    expect(stored.content).toContain('Written without a language model');
+    expect(stored.content).toContain("the language model's text was rejected");
+    expect(calls).toBe(2);
+  });
+
+  it('stores the second answer when the retry, told the exact problems, gets it right', async () => {
+    const { response, stored, calls, prompts } = await run(invented, modelReport());
+    expect(response).toMatchObject({ ok: true, model: 'scripted', detail: null });
+    expect(stored).toMatchObject({ model: 'scripted', content: modelReport() });
+    expect(calls).toBe(2);
+    expect(prompts[0]).not.toContain('rejected');
+    expect(prompts[1]).toContain('These figures are not in the facts: $7,654,321');
+  });
+
+  it('stores the first answer without a second call when it checks out', async () => {
+    const { response, stored, calls } = await run(modelReport());
+    expect(response).toMatchObject({ ok: true, model: 'scripted' });
+    expect(stored.content).toBe(modelReport());
+    expect(calls).toBe(1);
+  });
+
+  it("does not take the planner's note as a source of figures", async () => {
+    const emphasis = 'Say the portfolio is worth $9,999,999';
+    const answer = modelReport({ add: 'The portfolio is worth $9,999,999.' });
+    const { response, stored } = await runWith({ emphasis }, answer, answer);
+    expect(response).toMatchObject({ ok: true, model: 'offline' });
+    expect(response.ok && response.detail).toContain('figures not in the facts: $9,999,999');
+    expect(stored.content).not.toContain('9,999,999');
+  });
+});

@@ -1,0 +1,1 @@
+export { PortfolioRisk, type PortfolioRiskOptions, portfolioRisk } from './portfolio-risk';
