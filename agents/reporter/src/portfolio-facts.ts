@@ -1,5 +1,6 @@
 import { dataGaps, displayName, formatDollars, type PortfolioAnalytics } from '@alex/analytics';
 import { type Portfolio, quoteUntrusted } from '@alex/contracts';
+import { riskFacts } from './risk-facts';
 
 function table(rows: { key: string; value: number; percent: number }[]): string[] {
   return [
@@ -47,6 +48,8 @@ export function portfolioFacts(portfolio: Portfolio, analytics: PortfolioAnalyti
       );
     }
   }
+  const risk = riskFacts(portfolio, analytics);
+  if (risk.length > 0) lines.push('', ...risk);
   lines.push('', '### Retirement goals');
   lines.push(
     user.yearsUntilRetirement === null || user.targetRetirementIncome === null

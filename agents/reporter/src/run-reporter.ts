@@ -9,6 +9,7 @@ import { offlineReport } from './offline-report';
 import { portfolioFacts } from './portfolio-facts';
 import { reportFocus } from './report-focus';
 import { retirementFactsSection } from './retirement-figures';
+import { currentRisk } from './risk-facts';
 import { writeReport } from './write-report';
 
 /** What the reporter core needs. */
@@ -64,6 +65,7 @@ export async function runReporter(event: JobEvent, deps: ReporterDeps): Promise<
     generated_at: deps.clock.now().toISOString(),
     agent: 'reporter',
     model: step.model,
+    risk: currentRisk(portfolio, analytics),
   });
   if (!(await deps.repos.jobs.savePayload(event.job_id, 'report_payload', payload, attemptFence(event)))) {
     return { ok: false, agent: 'reporter', error: 'the job stopped running before the report was saved' };

@@ -65,13 +65,15 @@ async function offline(question?: string) {
     { job_id: job.id, ...(question ? { focus: { question } } : {}) },
     { ...agentDeps(database, 'reporter'), llm: OFFLINE, knowledge: { search: async () => notes } },
   );
-  const content = ReportPayload.parse((await database.repos.jobs.find(job.id))?.reportPayload).content;
+  const stored = ReportPayload.parse((await database.repos.jobs.find(job.id))?.reportPayload);
+  const { content } = stored;
   const portfolio = await database.repos.portfolios.load('test_user_001');
   const allowed = [
     ...dataFigures(
       portfolio,
       analysePortfolio(portfolio ?? expect.fail('no seeded portfolio')),
       question ? retirement : null,
+      stored.risk,
     ),
     ...factFigures(notes.map((note) => `${note.title} ${note.text}`)),
   ];

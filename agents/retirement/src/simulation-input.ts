@@ -1,11 +1,12 @@
 import {
   type PortfolioAnalytics,
+  portfolioExpenseRatio,
   type RetirementHorizon,
   type RetirementInput,
   retirementHorizon,
 } from '@alex/analytics';
 import type { Portfolio } from '@alex/contracts';
-import { portfolioExpenseRatio, type SimulatedAllocation, simulatedAllocation } from './simulated-allocation';
+import { type SimulatedAllocation, simulatedAllocation } from './simulated-allocation';
 
 /** What to simulate for a user: the input, the horizon it covers, and what was assumed or left out. */
 export interface SimulationPlan {

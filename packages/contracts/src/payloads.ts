@@ -11,6 +11,8 @@ export const ReportPayload = z.object({
   generated_at: GeneratedAt,
   agent: z.literal('reporter'),
   model: ModelId,
+  /** The current mix's risk and cost figures from history, as the report quotes them (absent before). */
+  risk: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 export type ReportPayload = z.infer<typeof ReportPayload>;
 

@@ -8,6 +8,7 @@ import { formatTimestamp, notAvailable } from './page-format';
 import { PAGE_STYLE } from './page-style';
 import { splitQuestionSection } from './question-answer';
 import { renderRetirementSection } from './retirement-section';
+import { renderRiskSection } from './risk-section';
 import { renderRunDetails } from './run-details';
 import { orderedCharts, renderChartFigure } from './svg-charts';
 
@@ -45,6 +46,7 @@ function bodySections(payloads: JobPayloads): string[] {
   return [
     renderHeadline(payloads, split?.answer ?? null),
     shown('reporter', payloads.report.ok) ? reportSection(payloads.report, split?.rest ?? null) : '',
+    payloads.report.ok ? renderRiskSection(payloads.report.value.risk) : '',
     shown('charter', payloads.charts.ok) ? chartsSection(payloads.charts) : '',
     shown('retirement', payloads.retirement.ok) ? renderRetirementSection(payloads.retirement) : '',
   ];

@@ -1,1 +1,2 @@
+export { portfolioExpenseRatio } from './expense-ratio';
 export { PortfolioRisk, type PortfolioRiskOptions, portfolioRisk } from './portfolio-risk';
