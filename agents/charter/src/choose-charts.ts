@@ -1,5 +1,6 @@
 import { type ChartKey, selectCharts } from '@alex/analytics';
 import type { ChartsPayload } from '@alex/contracts';
+import { dataFigures, factFigures, ModelTextRejectedError, unmatchedFigures } from '@alex/llm';
 import { Agent, type Model, run } from '@openai/agents-core';
 import { z } from 'zod';
 import { leadWith } from './focused-charts';
@@ -28,5 +29,26 @@ export async function chooseCharts(
   const result = await run(agent, charterTask(computed, focus), { maxTurns: 3 });
   const selection = selectCharts(computed, result.finalOutput);
   if (!selection.ok) throw new Error(selection.error);
+  const invented = inventedFigures(selection.value, computed);
+  if (invented.length > 0)
+    throw new ModelTextRejectedError(
+      `chart text rejected: figures not in the charts: ${invented.join(', ')}`,
+    );
   return leadWith(selection.value, focus, computed);
+}
+
+/** Figures in the model's chart titles and descriptions that the chart's own data and notes do not hold. */
+function inventedFigures(chosen: ChartsPayload, computed: ChartsPayload): string[] {
+  return Object.entries(chosen).flatMap(([key, chart]) => {
+    const original = computed[key];
+    if (!original) return [];
+    const values = original.data.map((datum) => datum.value);
+    const total = values.reduce((sum, value) => sum + value, 0);
+    // Dollar values, and each slice's share of the chart (as a fraction, which reads as a percentage).
+    const allowed = [
+      ...factFigures([original.title, original.description]),
+      ...dataFigures(values, total !== 0 ? values.map((value) => value / total) : []),
+    ];
+    return unmatchedFigures(`${chart.title}\n${chart.description}`, allowed).map((figure) => figure.text);
+  });
 }

@@ -31,6 +31,13 @@ const byOrder = (charts: ChartsPayload) =>
     .sort(([, a], [, b]) => (a.order ?? 0) - (b.order ?? 0))
     .map(([key]) => key);
 
+/** The computed charts of test_user_001, as the charter stores them offline. */
+async function chartsOfOffline() {
+  const job = await createRunningJob(database.repos);
+  await createCharterHandler(deps(null))({ job_id: job.id });
+  return chartsOf(job.id);
+}
+
 describe('charter handler', () => {
   it('stores the computed charts offline, each reconciling to the value it covers', async () => {
     const job = await createRunningJob(database.repos, { id: event.job_id as string });
@@ -75,6 +82,42 @@ describe('charter handler', () => {
     const charts = await chartsOf(job.id);
     expect(Object.keys(charts)).toContain('sector_breakdown');
     expect(charts.sector_breakdown?.model).toBe('offline');
+  });
+
+  it('refuses chart text with a figure its data does not hold, keeping the computed charts and saying why', async () => {
+    const job = await createRunningJob(database.repos);
+    const invented = {
+      key: 'asset_allocation',
+      title: 'Mix',
+      description: 'Worth $5,000,000, 91.2% in stocks.',
+    };
+    const model = new ScriptedModel([reply({ charts: [invented] })]);
+    const response = await createCharterHandler(deps(model))({ job_id: job.id });
+    expect(response.ok && response.detail).toMatch(
+      /chart text rejected: figures not in the charts: \$5,000,000, 91\.2%/,
+    );
+    const charts = await chartsOf(job.id);
+    expect(charts.asset_allocation?.model).toBe('offline');
+    expect(charts.asset_allocation?.description).not.toContain('5,000,000');
+  });
+
+  it("accepts chart text whose figures are the chart's own values and shares", async () => {
+    const job = await createRunningJob(database.repos);
+    const computedShare = (await chartsOfOffline()).asset_allocation;
+    const equity = computedShare?.data.find((datum) => datum.name === 'Equity');
+    expect(equity?.value).toBeGreaterThan(50_000);
+    const share = (((equity?.value ?? 0) / 99_437.5) * 100).toFixed(1);
+    const model = new ScriptedModel([
+      reply({
+        charts: [
+          { key: 'asset_allocation', title: 'Mix', description: `Equity is ${share}% of $99,437.50.` },
+        ],
+      }),
+    ]);
+    await createCharterHandler(deps(model))({ job_id: job.id });
+    const charts = await chartsOf(job.id);
+    expect(charts.asset_allocation?.model).toBe('scripted');
+    expect(charts.asset_allocation?.description).toContain(`Equity is ${share}%`);
   });
 
   it('keeps the catalog order offline when the plan names no charts', async () => {

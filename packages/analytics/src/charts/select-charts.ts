@@ -1,5 +1,6 @@
 import { Chart, ChartsPayload } from '@alex/contracts';
 import { formatIssues } from '@alex/errors';
+import { CHART_CATALOG, isChartKey } from './chart-catalog';
 
 /** The most charts a model may choose. */
 export const MAX_CHOSEN_CHARTS = 8;
@@ -37,13 +38,27 @@ export function selectCharts(computed: ChartsPayload, choice: unknown): ChartSel
     const chart = computed[item.key];
     if (!chart) return { ok: false, error: `invalid chart choice: no computed chart "${item.key}"` };
     if (selected[item.key]) return { ok: false, error: `invalid chart choice: "${item.key}" chosen twice` };
+    const written = plainText(item.description ?? '');
+    const notes = computedNotes(item.key, chart.description);
     selected[item.key] = {
       ...chart,
       title: plainText(item.title ?? '') || chart.title,
-      description: plainText(item.description ?? '') || chart.description,
+      // The computed note of what the chart covers (and leaves out) stays beside the model's words.
+      description: written
+        ? [written, notes].filter(Boolean).join(' ').slice(0, DESCRIPTION_LIMIT)
+        : chart.description,
     };
   }
   return { ok: true, value: ChartsPayload.parse(selected) };
+}
+
+/** Longest chart description the Chart contract stores. */
+const DESCRIPTION_LIMIT = 500;
+
+/** What the computed description adds to the catalog's wording: the coverage and unpriced notes. */
+function computedNotes(key: string, description: string): string {
+  const base = isChartKey(key) ? CHART_CATALOG[key].description : '';
+  return base && description.startsWith(base) ? description.slice(base.length).trim() : '';
 }
 
 /** Reduces model-written text to one plain line: link text kept, HTML tags and markdown marks dropped. */

@@ -25,10 +25,13 @@ describe('selectCharts', () => {
       ...computed.top_holdings,
       title: 'Your biggest positions',
     });
+    // The model's words lead; the computed note of what the chart covers stays after them.
     expect(result.value.asset_allocation).toEqual({
       ...computed.asset_allocation,
-      description: 'Mostly stocks, see the guide.',
+      description:
+        'Mostly stocks, see the guide. Covers $99,437.50, the whole priced portfolio including cash.',
     });
+    expect(computed.asset_allocation?.description).toContain('Covers $99,437.50');
   });
 
   it('falls back to the computed wording when the model text is empty once stripped', () => {
