@@ -5,7 +5,7 @@ import { portfolioFacts } from './portfolio-facts';
 import { offlineQuestionSection } from './question-section';
 import type { ReportFocus } from './report-focus';
 
-function observations(analytics: PortfolioAnalytics): string[] {
+function observations(portfolio: Portfolio, analytics: PortfolioAnalytics): string[] {
   const notes: string[] = [];
   const top = analytics.concentration.holdings[0];
   if (top && top.percent >= 25)
@@ -20,9 +20,10 @@ function observations(analytics: PortfolioAnalytics): string[] {
       );
     }
   }
-  return notes.length > 0
-    ? notes
-    : ['No holding, cash balance or target drift stands out in the computed figures.'];
+  if (notes.length > 0) return notes;
+  return portfolio.user.targetsSet
+    ? ['No holding, cash balance or target drift stands out in the computed figures.']
+    : ['No holding or cash balance stands out in the computed figures.'];
 }
 
 /**
@@ -44,7 +45,7 @@ export function offlineReport(
     '> Written without a language model: every figure below is computed from your holdings; no commentary was generated.',
     '',
     '## Observations',
-    ...observations(analytics).map((line) => `- ${line}`),
+    ...observations(portfolio, analytics).map((line) => `- ${line}`),
     '',
     '## Portfolio composition',
     portfolioFacts(portfolio, analytics),

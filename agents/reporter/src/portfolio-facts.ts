@@ -2,6 +2,9 @@ import { dataGaps, displayName, formatDollars, type PortfolioAnalytics } from '@
 import { type Portfolio, quoteUntrusted } from '@alex/contracts';
 import { riskFacts } from './risk-facts';
 
+/** Said instead of drift when the person set no targets (the stored ones are defaults, not theirs). */
+const NO_TARGETS = 'No target allocation set; drift is not measured.';
+
 function table(rows: { key: string; value: number; percent: number }[]): string[] {
   return [
     '| | Value | Share |',
@@ -40,7 +43,9 @@ export function portfolioFacts(portfolio: Portfolio, analytics: PortfolioAnalyti
       ),
     `- Largest single holding: ${concentration.largestPercent.toFixed(1)}% of the portfolio.`,
   ];
-  if (drift.assetClass) {
+  if (!user.targetsSet) {
+    lines.push('', '### Drift from targets', `- ${NO_TARGETS}`);
+  } else if (drift.assetClass) {
     lines.push('', '### Drift from asset-class targets');
     for (const entry of drift.assetClass.entries) {
       lines.push(

@@ -43,6 +43,7 @@ const portfolio = (accounts: Portfolio['accounts']): Portfolio => ({
     annualContribution: null,
     assetClassTargets: {},
     regionTargets: {},
+    targetsSet: false,
     otherIncome: [],
     advisoryFee: null,
     endAge: null,

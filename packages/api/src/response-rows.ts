@@ -30,6 +30,7 @@ export function userRow(user: User): UserResponse {
     annual_contribution: user.annualContribution,
     asset_class_targets: user.assetClassTargets,
     region_targets: user.regionTargets,
+    targets_set: user.targetsSet,
     other_income: user.otherIncome,
     advisory_fee: user.advisoryFee,
     end_age: user.endAge,

@@ -26,6 +26,7 @@ describe('GET and PUT /api/user', () => {
         target_retirement_income: 60000,
         asset_class_targets: { equity: 70, fixed_income: 30 },
         region_targets: { north_america: 50, international: 50 },
+        targets_set: false,
       },
     });
     const second = await api.call('GET', '/api/user', { as: 'user_new' });
@@ -48,6 +49,18 @@ describe('GET and PUT /api/user', () => {
       display_name: 'Ada Lovelace',
     });
     expect((await api.database.repos.users.find('user_settings'))?.annualContribution).toBe(12000.5);
+  });
+
+  it('marks the targets as set once a PUT writes either of them, and keeps them set', async () => {
+    await api.call('GET', '/api/user', { as: 'user_targets' });
+    const named = await api.call('PUT', '/api/user', { as: 'user_targets', json: { display_name: 'Ada' } });
+    expect(named.body.targets_set).toBe(false);
+    const regions = { region_targets: { north_america: 50, international: 50 } };
+    const set = await api.call('PUT', '/api/user', { as: 'user_targets', json: regions });
+    expect(set.body).toMatchObject({ ...regions, targets_set: true });
+    await api.call('PUT', '/api/user', { as: 'user_targets', json: { display_name: 'Ada L' } });
+    const read = await api.call('GET', '/api/user', { as: 'user_targets' });
+    expect(read.body.user.targets_set).toBe(true);
   });
 
   it('refuses targets that do not sum to 100, out-of-range numbers and unknown fields with their paths', async () => {

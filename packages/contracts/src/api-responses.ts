@@ -17,6 +17,8 @@ export const UserResponse = z.object({
   annual_contribution: z.number().nullable(),
   asset_class_targets: Percentages,
   region_targets: Percentages,
+  /** Whether the person set the targets above (false: they are defaults). */
+  targets_set: z.boolean(),
   other_income: z.array(OtherIncome),
   advisory_fee: z.number().nullable(),
   end_age: z.number().int().nullable(),

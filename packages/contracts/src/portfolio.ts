@@ -13,6 +13,8 @@ export const User = z.object({
   annualContribution: z.number().min(0).nullable(),
   assetClassTargets: AssetClassAllocation,
   regionTargets: RegionAllocation,
+  /** True once the person set either target map; until then both maps are defaults and drift is not measured. */
+  targetsSet: z.boolean(),
   /** Social Security, pensions, annuities: `[]` for none. */
   otherIncome: OtherIncomeList,
   /** Fraction of assets a year paid to an adviser (0.01 = 1%); null for none. */

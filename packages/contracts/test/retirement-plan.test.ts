@@ -159,6 +159,7 @@ describe('the retirement plan in the import file, the API body and the User cont
       annualContribution: null,
       assetClassTargets: {},
       regionTargets: {},
+      targetsSet: false,
       otherIncome: [{ ...SOCIAL_SECURITY, inflation_adjusted: false }],
       advisoryFee: 0.01,
       endAge: 95,

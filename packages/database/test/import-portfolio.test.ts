@@ -39,6 +39,7 @@ describe(`portfolio import on ${TEST_DRIVER}`, () => {
       annualContribution: null,
       assetClassTargets: { equity: 70, fixed_income: 30 },
       regionTargets: { north_america: 60, international: 40 },
+      targetsSet: true,
     });
     expect(await holdingsOf(database.repos, 'imp_create')).toEqual([
       ['IRA', 1500.25, [['SPY', 10.5]]],
@@ -102,8 +103,16 @@ describe(`portfolio import on ${TEST_DRIVER}`, () => {
         targetRetirementIncome: null,
         currentAge: null,
         annualContribution: null,
+        targetsSet: false,
       });
     }
+    await run(
+      PortfolioImportFile.parse({ user: { ...user, asset_class_targets: { equity: 100 } }, accounts: [] }),
+    );
+    expect(await database.repos.users.find('imp_no_goals')).toMatchObject({
+      assetClassTargets: { equity: 100 },
+      targetsSet: true,
+    });
   });
 
   it('stores the largest and smallest value of every column exactly', async () => {

@@ -12,5 +12,7 @@ describe(`first-run seeding on ${TEST_DRIVER}`, () => {
     expect(await seedDemoOnce(database.db)).toBe(false);
     const portfolio = await database.repos.portfolios.load(TEST_USER_ID);
     expect(portfolio?.accounts).toHaveLength(3);
+    // The demo user's targets are reference data, so drift is measured against them.
+    expect(portfolio?.user.targetsSet).toBe(true);
   });
 });

@@ -20,10 +20,14 @@ export interface PortfolioAnalytics {
   /** Positions missing one or more allocation maps, left out of the breakdowns they lack. */
   unclassified: UnclassifiedPosition[];
   concentration: Concentration;
+  /** Both null until the person sets targets: database defaults are not theirs to drift from. */
   drift: TargetDrift;
 }
 
-/** Values a portfolio and computes its look-through allocations, concentration and drift from target. */
+/**
+ * Values a portfolio and computes its look-through allocations, concentration and drift from the person's
+ * targets (none when they set none).
+ */
 export function analysePortfolio(portfolio: Portfolio): PortfolioAnalytics {
   const valuation = valuePortfolio(portfolio);
   const holdings = valuedHoldings(portfolio, valuation);
@@ -36,9 +40,11 @@ export function analysePortfolio(portfolio: Portfolio): PortfolioAnalytics {
     unpriced: valuation.unpriced,
     unclassified,
     concentration: measureConcentration(holdings, toCents(valuation.total)),
-    drift: {
-      assetClass: measureDrift(portfolio.user.assetClassTargets, assetClasses),
-      region: measureRegionDrift(portfolio.user.regionTargets, regions),
-    },
+    drift: portfolio.user.targetsSet
+      ? {
+          assetClass: measureDrift(portfolio.user.assetClassTargets, assetClasses),
+          region: measureRegionDrift(portfolio.user.regionTargets, regions),
+        }
+      : { assetClass: null, region: null },
   };
 }

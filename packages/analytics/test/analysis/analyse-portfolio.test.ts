@@ -230,6 +230,19 @@ describe('analysePortfolio', () => {
     ]);
   });
 
+  it('measures no drift against targets the person never set', () => {
+    const stored = { equity: 70, fixed_income: 30 };
+    const unset = analysePortfolio(testUser001({ assetClassTargets: stored, targetsSet: false }));
+    expect(unset.drift).toEqual({ assetClass: null, region: null });
+    const set = analysePortfolio(testUser001({ assetClassTargets: stored, targetsSet: true }));
+    expect(set.drift.assetClass?.entries.map((entry) => entry.key).sort()).toEqual([
+      'cash',
+      'commodities',
+      'equity',
+      'fixed_income',
+    ]);
+  });
+
   it('analyses an empty portfolio without dividing by zero', () => {
     const analytics = analysePortfolio(portfolio([], { assetClassTargets: { equity: 100 } }));
     expect(analytics.assetClasses).toEqual({ covers: 0, entries: [] });

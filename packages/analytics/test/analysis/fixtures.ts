@@ -153,10 +153,13 @@ export function account(name: string, cash: number, holdings: [Instrument, numbe
   };
 }
 
-/** A portfolio for test_user_001 with the given accounts and targets (default: none). */
+/**
+ * A portfolio for test_user_001 with the given accounts and targets (default: none); as in the repository,
+ * giving either target map marks the targets as set unless `targetsSet` says otherwise.
+ */
 export function portfolio(
   accounts: Account[],
-  targets: Partial<Pick<User, 'assetClassTargets' | 'regionTargets'>> = {},
+  targets: Partial<Pick<User, 'assetClassTargets' | 'regionTargets' | 'targetsSet'>> = {},
 ): Portfolio {
   return {
     user: {
@@ -168,6 +171,9 @@ export function portfolio(
       annualContribution: null,
       assetClassTargets: targets.assetClassTargets ?? {},
       regionTargets: targets.regionTargets ?? {},
+      targetsSet:
+        targets.targetsSet ??
+        (targets.assetClassTargets !== undefined || targets.regionTargets !== undefined),
       otherIncome: [],
       advisoryFee: null,
       endAge: null,
@@ -180,7 +186,7 @@ export function portfolio(
 
 /** The reference's test_user_001 (reference §2.6): three accounts, five positions in the 401(k). */
 export function testUser001(
-  targets: Partial<Pick<User, 'assetClassTargets' | 'regionTargets'>> = {
+  targets: Partial<Pick<User, 'assetClassTargets' | 'regionTargets' | 'targetsSet'>> = {
     assetClassTargets: { equity: 70, fixed_income: 30 },
     regionTargets: { north_america: 50, international: 50 },
   },

@@ -11,6 +11,11 @@ import {
 } from '../../src/charts';
 import { account, instrument, portfolio, SEED, testUser001 } from '../analysis/fixtures';
 
+const DEFAULT_TARGETS = {
+  assetClassTargets: { equity: 70, fixed_income: 30 },
+  regionTargets: { north_america: 50, international: 50 },
+};
+
 const points = (chart: Chart | undefined) => chart?.data.map((datum) => [datum.name, datum.value]);
 
 /** Asserts every chart reconciles, to the cent, with the dollar value the test says it covers. */
@@ -223,6 +228,20 @@ describe('computeCharts', () => {
     // One unclassified holding, no cash, one account, no targets: only the holdings are left to draw.
     expect(Object.keys(plain)).toEqual(['top_holdings']);
     expect(computeCharts(analysePortfolio(portfolio([])))).toEqual({});
+  });
+
+  it('draws no drift chart for a person who never set targets, whatever defaults are stored', () => {
+    const defaults = computeCharts(analysePortfolio(testUser001({ ...DEFAULT_TARGETS, targetsSet: false })));
+    expect(Object.keys(defaults)).toEqual([
+      'asset_allocation',
+      'geographic_exposure',
+      'sector_breakdown',
+      'account_breakdown',
+      'top_holdings',
+      'cash_vs_invested',
+    ]);
+    const own = computeCharts(analysePortfolio(testUser001({ ...DEFAULT_TARGETS, targetsSet: true })));
+    expect(Object.keys(own)).toEqual([...Object.keys(defaults), 'target_drift', 'region_drift']);
   });
 });
 

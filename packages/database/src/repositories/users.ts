@@ -29,14 +29,24 @@ export interface UsersRepository {
   find(clerkUserId: string): Promise<User | null>;
   /**
    * Creates the user or replaces its profile; omitted targets, other income, advisory fee and end age keep
-   * their current (or default) value.
+   * their current (or default) value, and given targets mark them as set.
    */
   upsert(input: UserInput): Promise<User>;
-  /** The user, created from `defaults` first when unknown (safe when two first requests race). */
+  /**
+   * The user, created from `defaults` first when unknown (safe when two first requests race); targets in
+   * `defaults` are stored as defaults, so they leave `targetsSet` false.
+   */
   findOrCreate(defaults: UserInput): Promise<{ user: User; created: boolean }>;
-  /** Changes the given fields of the user's profile (null clears one); null when the user is unknown. */
+  /**
+   * Changes the given fields of the user's profile (null clears one; given targets mark them as set); null
+   * when the user is unknown.
+   */
   update(clerkUserId: string, changes: UserChanges): Promise<User | null>;
 }
+
+// Writing either target map makes the targets the person's own; nothing ever sets the flag back to false.
+const targetsWritten = (input: Pick<UserChanges, 'assetClassTargets' | 'regionTargets'>) =>
+  input.assetClassTargets !== undefined || input.regionTargets !== undefined ? { targetsSet: true } : {};
 
 /** Creates the users repository over a database. */
 export function usersRepository(db: AlexDatabase): UsersRepository {
@@ -49,7 +59,7 @@ export function usersRepository(db: AlexDatabase): UsersRepository {
     async findOrCreate(defaults) {
       const inserted = await db
         .insert(users)
-        .values(defaults)
+        .values({ ...defaults, targetsSet: false })
         .onConflictDoNothing({ target: users.clerkUserId })
         .returning();
       if (inserted[0]) return { user: parseRow(UserRow, inserted[0], 'users'), created: true };
@@ -58,7 +68,10 @@ export function usersRepository(db: AlexDatabase): UsersRepository {
       return { user, created: false };
     },
     async update(clerkUserId, changes) {
-      const set = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+      const set = {
+        ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
+        ...targetsWritten(changes),
+      };
       if (Object.keys(set).length === 0) return find(clerkUserId);
       const rows = await db.update(users).set(set).where(eq(users.clerkUserId, clerkUserId)).returning();
       return rows[0] ? parseRow(UserRow, rows[0], 'users') : null;
@@ -73,6 +86,7 @@ export function usersRepository(db: AlexDatabase): UsersRepository {
         annualContribution: input.annualContribution ?? null,
         ...(input.assetClassTargets ? { assetClassTargets: input.assetClassTargets } : {}),
         ...(input.regionTargets ? { regionTargets: input.regionTargets } : {}),
+        ...targetsWritten(input),
         ...(input.otherIncome ? { otherIncome: input.otherIncome } : {}),
         ...(input.advisoryFee !== undefined ? { advisoryFee: input.advisoryFee } : {}),
         ...(input.endAge !== undefined ? { endAge: input.endAge } : {}),

@@ -13,6 +13,7 @@ import {
 } from '@alex/contracts';
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   customType,
   date,
@@ -57,6 +58,8 @@ export const users = pgTable(
     annualContribution: money('annual_contribution'),
     assetClassTargets: jsonb('asset_class_targets').default({ equity: 70, fixed_income: 30 }),
     regionTargets: jsonb('region_targets').default({ north_america: 50, international: 50 }),
+    /** True once the person wrote either target map; until then the two maps above are defaults, not theirs. */
+    targetsSet: boolean('targets_set').notNull().default(false),
     /** Social Security, pensions, annuities (contracts' OtherIncome items, snake_case keys); `[]` for none. */
     otherIncome: jsonb('other_income').$type<OtherIncome[]>().notNull().default([]),
     /** Fraction of assets a year paid to an adviser; null for none. */

@@ -84,6 +84,9 @@ async function writeSeed(scoped: AlexDatabase): Promise<void> {
     // Not in the reference (it hard-coded these inside the retirement agent); stored so projections use them.
     currentAge: 40,
     annualContribution: 10000,
+    // The demo user's targets are part of the reference data, so they count as set (drift is measured).
+    assetClassTargets: { equity: 70, fixed_income: 30 },
+    regionTargets: { north_america: 50, international: 50 },
   });
   await portfoliosRepository(scoped).replaceAccounts(TEST_USER_ID, TEST_USER_ACCOUNTS);
   await marketNotesRepository(scoped).upsertMany(MARKET_NOTES);

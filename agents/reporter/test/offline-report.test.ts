@@ -1,0 +1,30 @@
+import { analysePortfolio } from '@alex/analytics';
+import type { Portfolio } from '@alex/contracts';
+import { useSeededDatabase } from '@alex/testing';
+import { describe, expect, it } from 'vitest';
+import { offlineReport } from '../src';
+
+const database = useSeededDatabase();
+
+/** The offline report of test_user_001's holdings, as if the person had (or had not) set the stored targets. */
+async function reportWith(targetsSet: boolean): Promise<string> {
+  const seeded = await database.repos.portfolios.load('test_user_001');
+  if (!seeded) expect.fail('no seeded portfolio');
+  const portfolio: Portfolio = { ...seeded, user: { ...seeded.user, targetsSet } };
+  return offlineReport(portfolio, analysePortfolio(portfolio), []);
+}
+
+describe('offlineReport and targets', () => {
+  it('says no target allocation is set instead of drift from the stored defaults', async () => {
+    const report = await reportWith(false);
+    expect(report).toContain('- No target allocation set; drift is not measured.');
+    expect(report).not.toContain('Drift from asset-class targets');
+    expect(report).not.toMatch(/its target|target drift/);
+  });
+
+  it('lists drift from the targets the person set', async () => {
+    const report = await reportWith(true);
+    expect(report).toContain('### Drift from asset-class targets');
+    expect(report).not.toContain('No target allocation set');
+  });
+});
