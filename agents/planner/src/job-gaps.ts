@@ -1,5 +1,5 @@
 import { analysePortfolio, dataGaps, retirementHorizon } from '@alex/analytics';
-import type { DataGap, Portfolio, SpecialistName } from '@alex/contracts';
+import { AgentName, type DataGap, type Portfolio, type SpecialistName } from '@alex/contracts';
 import type { LanguageModel } from '@alex/llm';
 import type { AgentRun } from './specialist-runs';
 import type { TaggingRun } from './tagging';
@@ -52,7 +52,7 @@ function modelGap(
     ([, run]) => run.record.status === 'succeeded' && run.record.model === 'offline',
   );
   // Named in the agents' usual order, whatever order the plan ran them in.
-  const order = ['planner', 'tagger', 'reporter', 'charter', 'retirement'];
+  const order: readonly string[] = AgentName.options;
   const names = [...(plannerFailure ? ['planner'] : []), ...failed.map(([name]) => name)].sort(
     (a, b) => order.indexOf(a) - order.indexOf(b),
   );

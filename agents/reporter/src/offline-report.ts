@@ -4,6 +4,7 @@ import type { Insight } from '@alex/runtime';
 import { portfolioFacts } from './portfolio-facts';
 import { offlineQuestionSection } from './question-section';
 import type { ReportFocus } from './report-focus';
+import { currentRisk, type MixRisk } from './risk-facts';
 
 function observations(portfolio: Portfolio, analytics: PortfolioAnalytics): string[] {
   const notes: string[] = [];
@@ -35,6 +36,7 @@ export function offlineReport(
   analytics: PortfolioAnalytics,
   insights: Insight[],
   focus: Pick<ReportFocus, 'question' | 'retirement'> = { question: null, retirement: null },
+  mix: MixRisk | null = currentRisk(portfolio, analytics),
 ): string {
   return [
     `# Portfolio analysis for ${cleanUntrustedText(portfolio.user.displayName ?? portfolio.user.clerkUserId, 80)}`,
@@ -48,7 +50,7 @@ export function offlineReport(
     ...observations(portfolio, analytics).map((line) => `- ${line}`),
     '',
     '## Portfolio composition',
-    portfolioFacts(portfolio, analytics),
+    portfolioFacts(portfolio, analytics, mix),
     '',
     '## Market context',
     ...(insights.length > 0

@@ -1,6 +1,6 @@
 import { dataGaps, displayName, formatDollars, type PortfolioAnalytics } from '@alex/analytics';
 import { type Portfolio, quoteUntrusted } from '@alex/contracts';
-import { riskFacts } from './risk-facts';
+import { currentRisk, type MixRisk, riskFacts } from './risk-facts';
 
 /** Said instead of drift when the person set no targets (the stored ones are defaults, not theirs). */
 const NO_TARGETS = 'No target allocation set; drift is not measured.';
@@ -19,7 +19,11 @@ function table(rows: { key: string; value: number; percent: number }[]): string[
  * The computed facts about a portfolio as markdown: the model's only source of numbers, and the offline
  * report's body. Names come from users and data providers, so they appear only quoted.
  */
-export function portfolioFacts(portfolio: Portfolio, analytics: PortfolioAnalytics): string {
+export function portfolioFacts(
+  portfolio: Portfolio,
+  analytics: PortfolioAnalytics,
+  mix: MixRisk | null = currentRisk(portfolio, analytics),
+): string {
   const { valuation, concentration, drift } = analytics;
   const { user } = portfolio;
   const lines = [
@@ -53,7 +57,7 @@ export function portfolioFacts(portfolio: Portfolio, analytics: PortfolioAnalyti
       );
     }
   }
-  const risk = riskFacts(portfolio, analytics);
+  const risk = riskFacts(mix);
   if (risk.length > 0) lines.push('', ...risk);
   lines.push('', '### Retirement goals');
   lines.push(

@@ -1,4 +1,4 @@
-import { formatDollars } from '@alex/analytics';
+import { formatDollars, scenarioLabel } from '@alex/analytics';
 import type { RetirementPayload, RetirementScenarioResult, SolvedFigure } from '@alex/contracts';
 import { z } from 'zod';
 
@@ -19,19 +19,7 @@ function whenLabel(payload: RetirementPayload, point: number): string {
 
 /** What a set of parameters says, in words: "retiring at age 60, spending $50,000.00 a year". */
 function describe(payload: RetirementPayload, parameters: Parameters): string {
-  return [
-    parameters.retirement_age !== undefined
-      ? `retiring at ${whenLabel(payload, parameters.retirement_age)}`
-      : null,
-    parameters.target_income !== undefined
-      ? `spending ${formatDollars(parameters.target_income)} a year`
-      : null,
-    parameters.annual_contribution !== undefined
-      ? `saving ${formatDollars(parameters.annual_contribution)} a year`
-      : null,
-  ]
-    .filter(Boolean)
-    .join(', ');
+  return scenarioLabel(parameters, (point) => whenLabel(payload, point));
 }
 
 /** The plan's own figures for the parameters a scenario changes (those the payload recorded). */

@@ -10,27 +10,33 @@ import type { Portfolio } from '@alex/contracts';
 const pct = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
 const signed = (fraction: number) => `${fraction >= 0 ? '+' : ''}${pct(fraction)}`;
 
+/** The current mix's risk and cost, and the holdings whose expense ratio is unknown. */
+export interface MixRisk {
+  risk: PortfolioRisk;
+  unknownExpenseRatios: string[];
+}
+
 /** The current mix's risk and cost from US market history, or null when nothing is classified. */
-export function currentRisk(portfolio: Portfolio, analytics: PortfolioAnalytics): PortfolioRisk | null {
+export function currentRisk(portfolio: Portfolio, analytics: PortfolioAnalytics): MixRisk | null {
   const { assetClasses } = analytics;
   if (assetClasses.covers <= 0) return null;
   const weights = Object.fromEntries(
     assetClasses.entries.map((entry) => [entry.key, entry.value / assetClasses.covers]),
   );
   const fees = portfolioExpenseRatio(portfolio, analytics);
-  return portfolioRisk(weights, {
+  const risk = portfolioRisk(weights, {
     fees: { expenseRatio: fees.ratio, value: analytics.valuation.positionsValue },
   });
+  return { risk, unknownExpenseRatios: fees.unknown };
 }
 
 /**
  * Risk and cost facts for the current mix (real returns, rebalanced yearly), or none when nothing is
  * classified: the model's only source for risk figures, and part of the offline report.
  */
-export function riskFacts(portfolio: Portfolio, analytics: PortfolioAnalytics): string[] {
-  const risk = currentRisk(portfolio, analytics);
-  if (risk === null) return [];
-  const fees = portfolioExpenseRatio(portfolio, analytics);
+export function riskFacts(mix: MixRisk | null): string[] {
+  if (mix === null) return [];
+  const { risk, unknownExpenseRatios: unknown } = mix;
   const drawdown = risk.max_drawdown;
   const riskless = Object.keys(risk.mapping).filter((key) => key === 'cash' || key === 'commodities');
   return [
@@ -41,7 +47,7 @@ export function riskFacts(portfolio: Portfolio, analytics: PortfolioAnalytics): 
       ? `- Largest fall: ${signed(drawdown.drawdown)} from ${drawdown.peak_year} to ${drawdown.trough_year}, ${drawdown.recovery_year === null ? 'not recovered by the end of the data' : `back to its peak by ${drawdown.recovery_year}`}.`
       : '- Largest fall: none in the data.',
     `- In stress periods: ${risk.stress_periods.map((period) => `${period.id} (${period.name}) ${signed(period.real_return)}`).join('; ')}.`,
-    `- Fund costs: expense ratio ${(fees.ratio * 100).toFixed(2)}% a year, about ${formatDollars(risk.cost?.annual_cost ?? 0)} a year on ${formatDollars(analytics.valuation.positionsValue)} of holdings${fees.unknown.length > 0 ? ` (unknown for ${fees.unknown.join(', ')}, counted at the others' average)` : ''}.`,
+    `- Fund costs: expense ratio ${((risk.cost?.expense_ratio ?? 0) * 100).toFixed(2)}% a year, about ${formatDollars(risk.cost?.annual_cost ?? 0)} a year on ${formatDollars(risk.cost?.value ?? 0)} of holdings${unknown.length > 0 ? ` (unknown for ${unknown.join(', ')}, counted at the others' average)` : ''}.`,
     ...(riskless.length > 0
       ? [
           `- History has no series for ${riskless.join(' and ')}: they follow inflation exactly here, which understates their risk.`,

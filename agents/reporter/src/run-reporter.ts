@@ -33,8 +33,10 @@ export async function runReporter(event: JobEvent, deps: ReporterDeps): Promise<
   const analytics = analysePortfolio(portfolio);
   const focus = reportFocus(event, job, deps.logger);
   const symbols = analytics.concentration.holdings.map((h) => h.symbol);
+  // Computed once: the model's facts, the offline text and the stored payload quote the same figures.
+  const mix = currentRisk(portfolio, analytics);
   const facts = [
-    portfolioFacts(portfolio, analytics),
+    portfolioFacts(portfolio, analytics, mix),
     ...(focus.retirement ? [retirementFactsSection(focus.retirement)] : []),
   ].join('\n\n');
   const meter = createUsageMeter();
@@ -43,7 +45,8 @@ export async function runReporter(event: JobEvent, deps: ReporterDeps): Promise<
     llm: deps.llm,
     meter,
     step: (model) => writeReport(model, deps.knowledge, facts, symbols, focus),
-    fallback: async () => offlineReport(portfolio, analytics, await deps.knowledge.search(symbols, 3), focus),
+    fallback: async () =>
+      offlineReport(portfolio, analytics, await deps.knowledge.search(symbols, 3), focus, mix),
     onFailure: (error, attempt) => {
       if (error instanceof ModelTextRejectedError) rejected = error.message;
       deps.logger.warn('report model failed', { attempt, error: errorMessage(error) });
@@ -65,7 +68,7 @@ export async function runReporter(event: JobEvent, deps: ReporterDeps): Promise<
     generated_at: deps.clock.now().toISOString(),
     agent: 'reporter',
     model: step.model,
-    risk: currentRisk(portfolio, analytics),
+    risk: mix?.risk ?? null,
   });
   if (!(await deps.repos.jobs.savePayload(event.job_id, 'report_payload', payload, attemptFence(event)))) {
     return { ok: false, agent: 'reporter', error: 'the job stopped running before the report was saved' };

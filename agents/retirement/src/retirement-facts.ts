@@ -3,6 +3,7 @@ import {
   type RetirementAnalysis,
   type RetirementHorizon,
   type ScenarioOutcome,
+  scenarioLabel,
 } from '@alex/analytics';
 import { quoteUntrusted } from '@alex/contracts';
 import type { SimulationPlan } from './simulation-input';
@@ -94,24 +95,6 @@ function strategyLine(result: RetirementAnalysis['strategies'][number]): string 
       ? 'never runs out by design'
       : `money lasts in ${pct(result.success_rate)}`;
   return `- ${STRATEGY_NAMES[result.strategy.kind]}: ${lasts}, target met every year in ${pct(result.target_met_rate)}; median yearly spending ${formatDollars(result.spending.annual.p50)}, median leanest year ${formatDollars(result.spending.lowest_year.p50)}.`;
-}
-
-/** What a scenario changes, in words: "retiring at 60, spending $50,000.00 a year". */
-export function scenarioLabel(
-  parameters: ScenarioOutcome['parameters'],
-  when: (point: number) => string,
-): string {
-  return [
-    parameters.retirement_age !== undefined ? `retiring at ${when(parameters.retirement_age)}` : null,
-    parameters.target_income !== undefined
-      ? `spending ${formatDollars(parameters.target_income)} a year`
-      : null,
-    parameters.annual_contribution !== undefined
-      ? `saving ${formatDollars(parameters.annual_contribution)} a year`
-      : null,
-  ]
-    .filter(Boolean)
-    .join(', ');
 }
 
 function scenarioLines(

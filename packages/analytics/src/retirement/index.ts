@@ -52,6 +52,7 @@ export {
   SpendingDelivered,
   SpendingPercentiles,
 } from './retirement-simulation';
+export { type ScenarioParameters, scenarioLabel } from './scenario-label';
 export {
   type SimulateRetirementOptions,
   type SimulateRetirementResult,
