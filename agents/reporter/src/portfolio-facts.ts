@@ -5,13 +5,32 @@ import { currentRisk, type MixRisk, riskFacts } from './risk-facts';
 /** Said instead of drift when the person set no targets (the stored ones are defaults, not theirs). */
 const NO_TARGETS = 'No target allocation set; drift is not measured.';
 
-function table(rows: { key: string; value: number; percent: number }[]): string[] {
+/** A markdown section with a share table, or nothing when it has no rows: no header-only tables. */
+function tableSection(heading: string, rows: { key: string; value: number; percent: number }[]): string[] {
+  if (rows.length === 0) return [];
   return [
+    '',
+    heading,
     '| | Value | Share |',
     '|---|---:|---:|',
     ...rows.map(
       (row) => `| ${displayName(row.key)} | ${formatDollars(row.value)} | ${row.percent.toFixed(1)}% |`,
     ),
+  ];
+}
+
+function holdingLines({ concentration }: PortfolioAnalytics): string[] {
+  if (concentration.holdings.length === 0) return [];
+  return [
+    '',
+    '### Largest holdings',
+    ...concentration.holdings
+      .slice(0, 5)
+      .map(
+        (h) =>
+          `- ${h.symbol} (${quoteUntrusted(h.name)}): ${formatDollars(h.value)}, ${h.percent.toFixed(1)}% of the portfolio`,
+      ),
+    `- Largest single holding: ${concentration.largestPercent.toFixed(1)}% of the portfolio.`,
   ];
 }
 
@@ -24,28 +43,20 @@ export function portfolioFacts(
   analytics: PortfolioAnalytics,
   mix: MixRisk | null = currentRisk(portfolio, analytics),
 ): string {
-  const { valuation, concentration, drift } = analytics;
+  const { valuation, drift } = analytics;
   const { user } = portfolio;
   const lines = [
-    `Total value ${formatDollars(valuation.total)}: holdings ${formatDollars(valuation.positionsValue)}, cash ${formatDollars(valuation.cash)}, across ${valuation.accounts.length} accounts.`,
-    '',
-    '### Asset classes',
-    ...table(analytics.assetClasses.entries),
-    '',
-    `### Regions (covering ${formatDollars(analytics.regions.covers)} of classified holdings)`,
-    ...table(analytics.regions.entries),
-    '',
-    '### Largest sectors',
-    ...table(analytics.sectors.entries.slice(0, 6)),
-    '',
-    '### Largest holdings',
-    ...concentration.holdings
-      .slice(0, 5)
-      .map(
-        (h) =>
-          `- ${h.symbol} (${quoteUntrusted(h.name)}): ${formatDollars(h.value)}, ${h.percent.toFixed(1)}% of the portfolio`,
-      ),
-    `- Largest single holding: ${concentration.largestPercent.toFixed(1)}% of the portfolio.`,
+    `Total value ${formatDollars(valuation.total)}: holdings ${formatDollars(valuation.positionsValue)}, cash ${formatDollars(valuation.cash)}, across ${valuation.accounts.length === 1 ? '1 account' : `${valuation.accounts.length} accounts`}.`,
+    ...(valuation.total > 0
+      ? []
+      : ['Nothing is valued yet, so there are no shares, drift or risk figures to show.']),
+    ...tableSection('### Asset classes', analytics.assetClasses.entries),
+    ...tableSection(
+      `### Regions (covering ${formatDollars(analytics.regions.covers)} of classified holdings)`,
+      analytics.regions.entries,
+    ),
+    ...tableSection('### Largest sectors', analytics.sectors.entries.slice(0, 6)),
+    ...holdingLines(analytics),
   ];
   if (!user.targetsSet) {
     lines.push('', '### Drift from targets', `- ${NO_TARGETS}`);

@@ -28,3 +28,21 @@ describe('offlineReport and targets', () => {
     expect(report).not.toContain('No target allocation set');
   });
 });
+
+describe('offlineReport of a portfolio with nothing valued', () => {
+  it('leaves out empty sections instead of drawing header-only tables or drift from $0', async () => {
+    const seeded = await database.repos.portfolios.load('test_user_001');
+    if (!seeded) expect.fail('no seeded portfolio');
+    const empty: Portfolio = {
+      ...seeded,
+      user: { ...seeded.user, targetsSet: true },
+      accounts: seeded.accounts.slice(0, 1).map((account) => ({ ...account, cashBalance: 0, positions: [] })),
+    };
+    const report = offlineReport(empty, analysePortfolio(empty), []);
+    expect(report).toContain('Total value $0.00: holdings $0.00, cash $0.00, across 1 account.');
+    expect(report).toContain('Nothing is valued yet');
+    expect(report).not.toContain('| | Value | Share |');
+    expect(report).not.toMatch(/### (Asset classes|Regions|Largest sectors|Largest holdings|Drift|Risk)/);
+    expect(report).not.toMatch(/points (below|above)/);
+  });
+});

@@ -145,6 +145,21 @@ export function retirementFacts(
 }
 
 /** What to do, by rule, from the solved figures. */
+/** A rate as the text shows it: a percent with one decimal, so words and figures are judged on the same number. */
+const shown = (rate: number) => Math.round(rate * 1000);
+
+/**
+ * How the text reads a success rate, judged on the rate as shown (89.96% is shown as 90.0% and reaches a 90%
+ * confidence): null when it reaches the confidence, otherwise words whose "most" and "many" hold for the figure.
+ */
+export function successReading(rate: number, confidence: number): string | null {
+  const tenths = shown(rate);
+  if (tenths >= shown(confidence)) return null;
+  if (tenths > 500) return `works in more simulated markets than not, short of ${pct(confidence)}`;
+  if (tenths === 500) return 'runs out in as many simulated markets as it lasts';
+  return 'runs out before the end in most simulated markets';
+}
+
 function actions(
   analysis: RetirementAnalysis,
   plan: SimulationPlan,
@@ -156,7 +171,8 @@ function actions(
   const contribution = solved('contribution');
   const age = solved('retirement_age');
   const confidence = pct(income?.confidence ?? 0.9);
-  if (rate >= (income?.confidence ?? 0.9))
+  const reading = successReading(rate, income?.confidence ?? 0.9);
+  if (reading === null)
     return `On these assumptions the plan funds the target to ${when(plan.horizon.end)} in at least ${confidence} of simulated markets; up to ${formatDollars(income?.value ?? 0)} a year would still reach that confidence.`;
   const options = [
     income?.value !== null && income?.value !== undefined
@@ -169,12 +185,6 @@ function actions(
       ? `retire at ${when(age.value)} instead of ${when(plan.value.retirementAge)}`
       : null,
   ].filter((option): option is string => option !== null);
-  const reading =
-    rate >= 0.6
-      ? 'works in many but not all simulated markets'
-      : rate >= 0.4
-        ? 'runs out in about as many simulated markets as it lasts'
-        : 'runs out before the end in most simulated markets';
   return `On these assumptions the plan ${reading}. To reach ${confidence} confidence, any one of these would do: ${options.length > 0 ? options.join('; or ') : 'none of the single changes tested reaches it'}.`;
 }
 

@@ -16,3 +16,16 @@ export function toCents(dollars: number): number {
 export function fromCents(cents: number): number {
   return cents / 100;
 }
+
+/**
+ * `part` as a percent of `whole` with one decimal, the precision every share is shown at, rounded once
+ * (half away from zero) from whole cents in exact integer arithmetic: 7,154,500 of 9,943,750 cents is 71.9,
+ * not 72.0 as rounding to basis points first would give. 0 when `whole` is not positive.
+ */
+export function percentOfCents(partCents: number, wholeCents: number): number {
+  if (!(wholeCents > 0)) return 0;
+  const part = BigInt(Math.abs(Math.round(partCents)));
+  const whole = BigInt(Math.round(wholeCents));
+  const tenths = (part * 2_000n + whole) / (2n * whole);
+  return (Math.sign(partCents) * Number(tenths)) / 10;
+}

@@ -1,4 +1,4 @@
-import { formatDollars } from '@alex/analytics';
+import { formatDollars, percentOfCents, toCents } from '@alex/analytics';
 import type { Chart, ChartDatum } from '@alex/contracts';
 import { svgOpen } from './chart-axes';
 import { coord } from './chart-scale';
@@ -10,6 +10,8 @@ export interface PieSlice {
   start: number;
   end: number;
   share: number;
+  /** The share as shown: a percent with one decimal, rounded once from cents like every share in the report. */
+  percent: number;
 }
 
 const SIZE = 240;
@@ -21,11 +23,19 @@ const INNER = 64;
 export function pieSlices(data: readonly ChartDatum[]): PieSlice[] {
   const drawn = data.filter((datum) => datum.value > 0);
   const total = drawn.reduce((sum, datum) => sum + datum.value, 0);
+  const totalCents = drawn.reduce((sum, datum) => sum + toCents(datum.value), 0);
   let angle = 0;
   return drawn.map((datum, index) => {
     // The last slice closes the circle exactly, whatever the floating-point sum of the others.
     const end = index === drawn.length - 1 ? 360 : angle + (datum.value / total) * 360;
-    const slice = { datum, start: angle, end, share: datum.value / total };
+    const share = datum.value / total;
+    const slice = {
+      datum,
+      start: angle,
+      end,
+      share,
+      percent: percentOfCents(toCents(datum.value), totalCents),
+    };
     angle = end;
     return slice;
   });
@@ -54,7 +64,7 @@ function slicePath(start: number, end: number, inner: number): string {
 }
 
 function sliceElement(slice: PieSlice, inner: number): string {
-  const title = `${slice.datum.name}: ${formatDollars(slice.datum.value)} (${(slice.share * 100).toFixed(1)}%)`;
+  const title = `${slice.datum.name}: ${formatDollars(slice.datum.value)} (${slice.percent.toFixed(1)}%)`;
   return `<path d="${slicePath(slice.start, slice.end, inner)}" fill="${escapeHtml(slice.datum.color)}" fill-rule="evenodd" stroke="#fff" stroke-width="1"><title>${escapeHtml(title)}</title></path>`;
 }
 
@@ -62,8 +72,8 @@ function legend(data: readonly ChartDatum[], slices: readonly PieSlice[]): strin
   const rows = data
     .filter((datum) => datum.value >= 0)
     .map((datum) => {
-      const share = slices.find((slice) => slice.datum === datum)?.share ?? 0;
-      return `<tr><td><span class="swatch" style="background:${escapeHtml(datum.color)}"></span>${escapeHtml(datum.name)}</td><td class="num">${escapeHtml(formatDollars(datum.value))}</td><td class="num">${(share * 100).toFixed(1)}%</td></tr>`;
+      const percent = slices.find((slice) => slice.datum === datum)?.percent ?? 0;
+      return `<tr><td><span class="swatch" style="background:${escapeHtml(datum.color)}"></span>${escapeHtml(datum.name)}</td><td class="num">${escapeHtml(formatDollars(datum.value))}</td><td class="num">${percent.toFixed(1)}%</td></tr>`;
     });
   // A chart of negative values only has no legend rows: no header-only table.
   if (rows.length === 0) return '';

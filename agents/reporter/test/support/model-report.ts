@@ -6,7 +6,7 @@ const SECTIONS = {
     '- Fixed income is 15.4 points below its 30.0% target.',
   ].join('\n'),
   'Portfolio Composition':
-    'Holdings of $90,937.50 and cash of $8,500.00: equity $71,545.00, fixed income $14,500.00, cash 8.6% and commodities 4.9%.',
+    'Holdings of $90,937.50 and cash of $8,500.00: equity $71,545.00, fixed income $14,500.00, cash 8.5% and commodities 4.9%.',
   'Diversification and Risk':
     'North America is 86.7% of classified holdings and technology 25.3%; the five largest holdings are broad index funds.',
   'Retirement Readiness':

@@ -1,11 +1,11 @@
-import { fromCents } from '../money';
+import { fromCents, percentOfCents } from '../money';
 import { apportion, compareKeys } from './apportion';
 
 /** One key of a breakdown: its value in dollars and its share of what the breakdown covers. */
 export interface BreakdownEntry<K extends string = string> {
   key: K;
   value: number;
-  /** Percent of `covers`, to two decimals; a breakdown's percents sum to exactly 100. */
+  /** Percent of `covers` with one decimal, rounded once from cents (so a breakdown's percents sum to 100 ± 0.1 per few keys). */
   percent: number;
 }
 
@@ -27,9 +27,8 @@ export function breakdownFromWeights<K extends string>(
 ): Breakdown<K> {
   const cents = apportion(coversCents, weights);
   const nonZero = new Map([...cents].filter(([, value]) => value > 0));
-  const basisPoints = coversCents > 0 ? apportion(10_000, nonZero) : new Map<K, number>();
   const entries = [...nonZero]
-    .map(([key, value]) => ({ key, value: fromCents(value), percent: (basisPoints.get(key) ?? 0) / 100 }))
+    .map(([key, value]) => ({ key, value: fromCents(value), percent: percentOfCents(value, coversCents) }))
     .sort((a, b) => b.value - a.value || compareKeys(a.key, b.key));
   return { covers: fromCents(coversCents), entries };
 }

@@ -1,4 +1,4 @@
-import { fromCents } from '../money';
+import { fromCents, percentOfCents } from '../money';
 import { compareKeys } from './apportion';
 import type { ValuedHolding } from './look-through';
 
@@ -7,7 +7,7 @@ export interface Holding {
   symbol: string;
   name: string;
   value: number;
-  /** Percent of the total portfolio value (cash included), to two decimals. */
+  /** Percent of the total portfolio value (cash included), with one decimal, rounded once from cents. */
   percent: number;
 }
 
@@ -44,14 +44,10 @@ export function measureConcentration(holdings: readonly ValuedHolding[], totalCe
       symbol,
       name,
       value: fromCents(cents),
-      percent: percentOf(cents, totalCents),
+      percent: percentOfCents(cents, totalCents),
     })),
-    largestPercent: percentOf(ranked[0]?.cents ?? 0, totalCents),
-    top5Percent: percentOf(top5Cents, totalCents),
+    largestPercent: percentOfCents(ranked[0]?.cents ?? 0, totalCents),
+    top5Percent: percentOfCents(top5Cents, totalCents),
     herfindahl: Math.round(herfindahl * 10_000) / 10_000,
   };
-}
-
-function percentOf(cents: number, totalCents: number): number {
-  return totalCents > 0 ? Math.round((cents * 10_000) / totalCents) / 100 : 0;
 }

@@ -1,14 +1,16 @@
 import type { AssetClassType, RegionType } from '@alex/contracts';
-import { fromCents, toCents } from '../money';
+import { fromCents, percentOfCents, toCents } from '../money';
 import { apportion, compareKeys } from './apportion';
 import type { Breakdown } from './breakdown';
 
 /** One key's distance from its target. */
 export interface DriftEntry<K extends string = string> {
   key: K;
+  /** The target's share of all targets, with one decimal (the precision shown). */
   targetPercent: number;
+  /** The key's share of the base, with one decimal, rounded once from cents. */
   actualPercent: number;
-  /** actualPercent - targetPercent. */
+  /** actualPercent - targetPercent exactly, so the shown figures subtract. */
   driftPercent: number;
   /** Dollars over (+) or under (-) the target value; moving this many dollars out (or in) reaches the target. */
   driftValue: number;
@@ -24,7 +26,7 @@ export interface Drift<K extends string = string> {
   entries: DriftEntry<K>[];
 }
 
-/** Drift of the asset-class and region breakdowns; null where the user has no target. */
+/** Drift of the asset-class and region breakdowns; null where the user has no target or nothing is valued. */
 export interface TargetDrift {
   assetClass: Drift<AssetClassType> | null;
   region: Drift<RegionType> | null;
@@ -47,7 +49,8 @@ export function measureDrift<K extends string>(
       (entry): entry is [K, number] => entry[1] !== undefined && entry[1] >= 0,
     ),
   );
-  if (![...targetWeights.values()].some((percent) => percent > 0)) return null;
+  // Without targets, or with nothing valued to compare, there is no drift to show (not "100 points below").
+  if (![...targetWeights.values()].some((percent) => percent > 0) || toCents(actual.covers) <= 0) return null;
   const fold = foldInto !== undefined && targetWeights.has(foldInto) ? foldInto : undefined;
   const actualCents = new Map<K, number>();
   for (const entry of actual.entries) {
@@ -56,17 +59,16 @@ export function measureDrift<K extends string>(
   }
   const baseCents = toCents(actual.covers);
   const targetCents = apportion(baseCents, targetWeights);
-  const targetBasisPoints = apportion(10_000, targetWeights);
-  const actualBasisPoints = baseCents > 0 ? apportion(10_000, actualCents) : new Map<K, number>();
+  const targetTenths = apportion(1_000, targetWeights);
   const keys = new Set([...targetWeights.keys(), ...actualCents.keys()]);
   const entries = [...keys].map((key): DriftEntry<K> => {
-    const target = targetBasisPoints.get(key) ?? 0;
-    const actualPoints = actualBasisPoints.get(key) ?? 0;
+    const target = targetTenths.get(key) ?? 0;
+    const actual = Math.round(percentOfCents(actualCents.get(key) ?? 0, baseCents) * 10);
     return {
       key,
-      targetPercent: target / 100,
-      actualPercent: actualPoints / 100,
-      driftPercent: (actualPoints - target) / 100,
+      targetPercent: target / 10,
+      actualPercent: actual / 10,
+      driftPercent: (actual - target) / 10,
       driftValue: fromCents((actualCents.get(key) ?? 0) - (targetCents.get(key) ?? 0)),
     };
   });

@@ -18,14 +18,16 @@ describe('analysePortfolio on the reference test user', () => {
     expect(analytics.unclassified).toEqual([]);
   });
 
-  it('splits the whole portfolio by asset class, cash included', () => {
+  it('splits the whole portfolio by asset class, cash included, each share rounded once to one decimal', () => {
+    // 71,545 / 99,437.50 = 71.9497%: 71.9, not the 72.0 that rounding to basis points (71.95) first gave.
+    // The four shares sum to 99.9: each is rounded once, none is bent to make the total 100.
     expect(analytics.assetClasses).toEqual({
       covers: 99437.5,
       entries: [
-        { key: 'equity', value: 71545, percent: 71.95 },
-        { key: 'fixed_income', value: 14500, percent: 14.58 },
-        { key: 'cash', value: 8500, percent: 8.55 },
-        { key: 'commodities', value: 4892.5, percent: 4.92 },
+        { key: 'equity', value: 71545, percent: 71.9 },
+        { key: 'fixed_income', value: 14500, percent: 14.6 },
+        { key: 'cash', value: 8500, percent: 8.5 },
+        { key: 'commodities', value: 4892.5, percent: 4.9 },
       ],
     });
   });
@@ -34,10 +36,10 @@ describe('analysePortfolio on the reference test user', () => {
     expect(analytics.regions).toEqual({
       covers: 90937.5,
       entries: [
-        { key: 'north_america', value: 78800, percent: 86.65 },
-        { key: 'global', value: 4892.5, percent: 5.38 },
-        { key: 'europe', value: 4347, percent: 4.78 },
-        { key: 'asia', value: 2535.75, percent: 2.79 },
+        { key: 'north_america', value: 78800, percent: 86.7 },
+        { key: 'global', value: 4892.5, percent: 5.4 },
+        { key: 'europe', value: 4347, percent: 4.8 },
+        { key: 'asia', value: 2535.75, percent: 2.8 },
         { key: 'oceania', value: 362.25, percent: 0.4 },
       ],
     });
@@ -55,22 +57,26 @@ describe('analysePortfolio on the reference test user', () => {
     expect(entryValue(sectors, 'other')).toBe(385.5);
     expect(sectors.entries).toHaveLength(17);
     expect(centsSum(sectors)).toBe(9093750);
-    expect(sectors.entries.reduce((sum, entry) => sum + Math.round(entry.percent * 100), 0)).toBe(10_000);
+    for (const entry of sectors.entries) {
+      expect(Math.abs(entry.percent - (entry.value / sectors.covers) * 100)).toBeLessThanOrEqual(0.05);
+      expect(entry.percent * 10).toBeCloseTo(Math.round(entry.percent * 10), 9);
+    }
   });
 
   it('measures concentration by symbol against the total portfolio value', () => {
     const { concentration } = analytics;
     expect(concentration.holdings.map((holding) => [holding.symbol, holding.value, holding.percent])).toEqual(
       [
-        ['SPY', 45025, 45.28],
-        ['QQQ', 19275, 19.38],
-        ['BND', 14500, 14.58],
-        ['VEA', 7245, 7.29],
-        ['GLD', 4892.5, 4.92],
+        ['SPY', 45025, 45.3],
+        ['QQQ', 19275, 19.4],
+        ['BND', 14500, 14.6],
+        ['VEA', 7245, 7.3],
+        ['GLD', 4892.5, 4.9],
       ],
     );
-    expect(concentration.largestPercent).toBe(45.28);
-    expect(concentration.top5Percent).toBe(91.45);
+    expect(concentration.largestPercent).toBe(45.3);
+    // 90,937.50 / 99,437.50 = 91.452%.
+    expect(concentration.top5Percent).toBe(91.5);
     expect(concentration.herfindahl).toBe(0.3247);
   });
 
@@ -82,13 +88,14 @@ describe('analysePortfolio on the reference test user', () => {
         {
           key: 'fixed_income',
           targetPercent: 30,
-          actualPercent: 14.58,
-          driftPercent: -15.42,
+          actualPercent: 14.6,
+          driftPercent: -15.4,
           driftValue: -15331.25,
         },
-        { key: 'cash', targetPercent: 0, actualPercent: 8.55, driftPercent: 8.55, driftValue: 8500 },
-        { key: 'commodities', targetPercent: 0, actualPercent: 4.92, driftPercent: 4.92, driftValue: 4892.5 },
-        { key: 'equity', targetPercent: 70, actualPercent: 71.95, driftPercent: 1.95, driftValue: 1938.75 },
+        { key: 'cash', targetPercent: 0, actualPercent: 8.5, driftPercent: 8.5, driftValue: 8500 },
+        { key: 'commodities', targetPercent: 0, actualPercent: 4.9, driftPercent: 4.9, driftValue: 4892.5 },
+        // Drift is the shown actual minus the shown target: 71.9 - 70.0 = 1.9 points, as the page prints both.
+        { key: 'equity', targetPercent: 70, actualPercent: 71.9, driftPercent: 1.9, driftValue: 1938.75 },
       ],
     });
   });
@@ -102,15 +109,15 @@ describe('analysePortfolio on the reference test user', () => {
         {
           key: 'international',
           targetPercent: 50,
-          actualPercent: 13.35,
-          driftPercent: -36.65,
+          actualPercent: 13.3,
+          driftPercent: -36.7,
           driftValue: -33331.25,
         },
         {
           key: 'north_america',
           targetPercent: 50,
-          actualPercent: 86.65,
-          driftPercent: 36.65,
+          actualPercent: 86.7,
+          driftPercent: 36.7,
           driftValue: 33331.25,
         },
       ],
@@ -164,15 +171,15 @@ describe('analysePortfolio', () => {
     );
     // Exact shares: asia 50.5 + 0.3 + 0.3 = 51.1 cents, europe 50.5 + 0.7 + 0.7 = 51.9 cents; 103 in all.
     expect(analytics.regions.entries).toEqual([
-      { key: 'europe', value: 0.52, percent: 50.49 },
-      { key: 'asia', value: 0.51, percent: 49.51 },
+      { key: 'europe', value: 0.52, percent: 50.5 },
+      { key: 'asia', value: 0.51, percent: 49.5 },
     ]);
     // 101 cents: technology 33.6633, healthcare 33.6633, energy 33.6734; floors sum to 99 and the two
     // leftover cents go to the largest remainders: energy, then healthcare (the tie goes to the first key).
     expect(analytics.sectors.entries).toEqual([
-      { key: 'energy', value: 0.34, percent: 33.67 },
-      { key: 'healthcare', value: 0.34, percent: 33.66 },
-      { key: 'technology', value: 0.33, percent: 32.67 },
+      { key: 'energy', value: 0.34, percent: 33.7 },
+      { key: 'healthcare', value: 0.34, percent: 33.7 },
+      { key: 'technology', value: 0.33, percent: 32.7 },
     ]);
     expect(centsSum(analytics.sectors)).toBe(toCents(analytics.sectors.covers));
   });
@@ -184,8 +191,8 @@ describe('analysePortfolio', () => {
     expect(analytics.assetClasses).toEqual({
       covers: 100,
       entries: [
-        { key: 'equity', value: 59.99, percent: 59.99 },
-        { key: 'fixed_income', value: 40.01, percent: 40.01 },
+        { key: 'equity', value: 59.99, percent: 60 },
+        { key: 'fixed_income', value: 40.01, percent: 40 },
       ],
     });
   });
@@ -224,9 +231,9 @@ describe('analysePortfolio', () => {
       entry.driftValue,
     ]);
     expect(actual).toEqual([
-      ['europe', 23.16, 395],
-      ['north_america', 58.33, -208.25],
-      ['international', 18.51, -186.75],
+      ['europe', 23.2, 395],
+      ['north_america', 58.3, -208.25],
+      ['international', 18.5, -186.75],
     ]);
   });
 
@@ -252,8 +259,7 @@ describe('analysePortfolio', () => {
       top5Percent: 0,
       herfindahl: 0,
     });
-    expect(analytics.drift.assetClass?.entries).toEqual([
-      { key: 'equity', targetPercent: 100, actualPercent: 0, driftPercent: -100, driftValue: 0 },
-    ]);
+    // Nothing valued means nothing drifts: not "100 points below its target ($0.00 to move)".
+    expect(analytics.drift).toEqual({ assetClass: null, region: null });
   });
 });

@@ -12,7 +12,7 @@ const facts = [
   'Total value $1,234,567.89: holdings $1,000,000.00, cash $234,567.89, across 3 accounts.',
   '| Equity | $888,000.00 | 72.0% |',
   '- Success rate (target funded every year to age 95): 53.6%.',
-  '- Equity: target 70.0%, actual 72.0% (+1.9 points)',
+  '- Equity: target 70.0%, actual 72.0% (+2.0 points)',
   '- Worst calendar year: 1931; stress periods 1973-74 and 2000-02.',
   '- VOO ("Vanguard S&P 500 ETF, says $9,999,999"): $45,025.00',
 ].join('\n');
