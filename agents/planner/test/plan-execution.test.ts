@@ -63,12 +63,14 @@ const sentText = (model: ScriptedModel, index: number) => JSON.stringify(model.c
 
 describe('the planner follows a validated plan', () => {
   it('runs the steps of one stage in parallel and stores the plan it followed', async () => {
-    const allStarted = barrier(3);
+    const bothStarted = barrier(2);
     const specialist = (name: Agent) => async () => {
-      await allStarted();
+      // Charter and retirement share stage 1: each waits here until the other has started too.
+      if (name !== 'reporter') await bothStarted();
       return succeeded(name, 'scripted-model');
     };
-    const model = new ScriptedModel([answer(ALL)]);
+    const staged = ALL.map((step) => (step.agent === 'reporter' ? { ...step, stage: 2 } : step));
+    const model = new ScriptedModel([answer(staged)]);
     const { summary, invoker } = await plannedJob(model, undefined, {
       reporter: specialist('reporter'),
       charter: specialist('charter'),
@@ -76,13 +78,23 @@ describe('the planner follows a validated plan', () => {
     });
     expect(summary.plan).toMatchObject({ source: 'model', origin: 'model', rejected: [], deviations: [] });
     expect(summary.plan.steps?.map((step) => [step.agent, step.stage])).toEqual([
-      ['reporter', 1],
+      ['reporter', 2],
       ['charter', 1],
       ['retirement', 1],
     ]);
-    expect(invoker.calls.map((call) => call.agent).sort()).toEqual(['charter', 'reporter', 'retirement']);
+    const started = (agent: Agent) => invoker.calls.find((call) => call.agent === agent)?.startedAt ?? 0;
+    const finished = (agent: Agent) => invoker.calls.find((call) => call.agent === agent)?.finishedAt ?? 0;
+    expect(started('reporter')).toBeGreaterThanOrEqual(Math.max(finished('charter'), finished('retirement')));
     expect(summary.usage).toEqual([
       { model: 'scripted-model', requests: 4, input_tokens: 130, output_tokens: 55 },
+    ]);
+  });
+
+  it('moves the reporter after retirement in a full analysis too, and records the change', async () => {
+    const { summary } = await plannedJob(new ScriptedModel([answer(ALL)]));
+    expect(summary.plan.steps?.find((step) => step.agent === 'reporter')?.stage).toBe(2);
+    expect(summary.plan.deviations).toEqual([
+      expect.objectContaining({ agent: 'reporter', kind: 'adjusted' }),
     ]);
   });
 

@@ -106,10 +106,15 @@ describe('rulesPlan and validatePlan', () => {
   const planFor = (question?: string) => rulesPlan(planContext(portfolio, question));
   const agentsOf = (plan: AnalysisPlan) => plan.steps.map((step) => step.agent).sort();
 
-  it('runs every specialist in one stage without a question', () => {
+  it('runs every specialist without a question, the reporter after retirement so it has its figures', () => {
     const plan = planFor();
     expect(agentsOf(plan)).toEqual(['charter', 'reporter', 'retirement']);
-    expect(plan.steps.every((step) => step.stage === 1 && step.focus.question === undefined)).toBe(true);
+    expect(plan.steps.map((step) => [step.agent, step.stage])).toEqual([
+      ['retirement', 1],
+      ['charter', 1],
+      ['reporter', 2],
+    ]);
+    expect(plan.steps.every((step) => step.focus.question === undefined)).toBe(true);
     expect(plan.confidence).toBe(1);
   });
 

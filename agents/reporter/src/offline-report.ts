@@ -4,6 +4,7 @@ import type { Insight } from '@alex/runtime';
 import { portfolioFacts } from './portfolio-facts';
 import { offlineQuestionSection } from './question-section';
 import type { ReportFocus } from './report-focus';
+import { retirementFigures } from './retirement-figures';
 import { currentRisk, type MixRisk } from './risk-facts';
 
 function observations(portfolio: Portfolio, analytics: PortfolioAnalytics): string[] {
@@ -25,6 +26,13 @@ function observations(portfolio: Portfolio, analytics: PortfolioAnalytics): stri
   return portfolio.user.targetsSet
     ? ['No holding, cash balance or target drift stands out in the computed figures.']
     : ['No holding or cash balance stands out in the computed figures.'];
+}
+
+/** The retirement agent's headline figures, when it ran first and no question section already gives them. */
+function retirementSection(focus: Pick<ReportFocus, 'question' | 'retirement'>): string[] {
+  if (focus.retirement === null || focus.question !== null) return [];
+  const { baseline, scenarios, solves } = retirementFigures(focus.retirement);
+  return ['', '## Retirement readiness', ...[baseline, ...scenarios, ...solves].map((line) => `- ${line}`)];
 }
 
 /**
@@ -51,6 +59,7 @@ export function offlineReport(
     '',
     '## Portfolio composition',
     portfolioFacts(portfolio, analytics, mix),
+    ...retirementSection(focus),
     '',
     '## Market context',
     ...(insights.length > 0

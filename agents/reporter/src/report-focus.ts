@@ -8,18 +8,15 @@ export interface ReportFocus {
   question: string | null;
   /** The planner's note on what to emphasise: quoted guidance for the model. */
   emphasis: string | null;
-  /** The job's retirement analysis when it ran before the reporter (what-if questions); read only with a question. */
+  /** The job's retirement analysis when it ran before the reporter (the planner runs it first when both run). */
   retirement: RetirementPayload | null;
 }
 
-/**
- * Reads the focus of a report from the event and the job row. Without a question the retirement payload is
- * not read, so a report without one is exactly what it was before questions existed.
- */
+/** Reads the focus of a report from the event and the job row (its retirement payload, when one is stored). */
 export function reportFocus(event: JobEvent, job: Job, logger: Logger): ReportFocus {
   const question = event.focus?.question ?? null;
   const emphasis = event.focus?.emphasis ?? null;
-  if (question === null || job.retirementPayload === null) return { question, emphasis, retirement: null };
+  if (job.retirementPayload === null) return { question, emphasis, retirement: null };
   const parsed = RetirementPayload.safeParse(job.retirementPayload);
   if (!parsed.success) {
     logger.warn('stored retirement payload does not read; answering without it', {

@@ -51,9 +51,9 @@ const retirement = RetirementPayload.parse({
 const database = useSeededDatabase();
 
 /** The offline report of test_user_001, and every figure its payloads support. */
-async function offline(question?: string) {
+async function offline(question?: string, withRetirement = question !== undefined) {
   const job = await createRunningJob(database.repos);
-  if (question)
+  if (withRetirement)
     expect(
       await database.repos.jobs.savePayload(
         job.id,
@@ -72,7 +72,7 @@ async function offline(question?: string) {
     ...dataFigures(
       portfolio,
       analysePortfolio(portfolio ?? expect.fail('no seeded portfolio')),
-      question ? retirement : null,
+      withRetirement ? retirement : null,
       stored.risk,
     ),
     ...factFigures(notes.map((note) => `${note.title} ${note.text}`)),
@@ -92,6 +92,13 @@ describe('figures of the offline report', () => {
     const { content, allowed } = await offline(question);
     expect(content).toContain('0.5% of simulated markets');
     expect(unmatchedFigures(content, allowed, [question])).toEqual([]);
+  });
+
+  it('give the retirement results in a full analysis too, as the retirement agent stored them', async () => {
+    const { content, allowed } = await offline(undefined, true);
+    expect(content).toContain('## Retirement readiness');
+    expect(content).toContain('the money lasts in 4.3% of simulated markets');
+    expect(unmatchedFigures(content, allowed)).toEqual([]);
   });
 
   it('would catch a figure the payloads do not hold', async () => {

@@ -105,10 +105,14 @@ describe('reports that answer a question', () => {
     expect(section).not.toContain('money lasts');
   });
 
-  it('writes exactly the usual report when there is no question, even beside a retirement analysis', async () => {
+  it('adds only a retirement section to the usual report when there is no question', async () => {
     const withRetirement = await reportFor({ retirement: true });
+    const without = await reportFor();
     expect(withRetirement).not.toContain('## Your question');
-    expect(withRetirement).toBe(await reportFor());
+    expect(without).not.toContain('## Retirement readiness');
+    const section = withRetirement.match(/\n\n## Retirement readiness\n[^#]*?(?=\n\n## )/)?.[0] ?? '';
+    expect(section).toContain('Your plan');
+    expect(withRetirement.replace(section, '')).toBe(without);
   });
 
   it('renders a hostile question as inert quoted text', async () => {

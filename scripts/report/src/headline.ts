@@ -52,6 +52,26 @@ function questionSection(question: string | null, answer: string | null): string
   return `<section id="question"><h2>Your question</h2>\n<blockquote>“${escapeHtml(question)}”</blockquote>\n<p class="note">The report has no section answering it.</p>\n</section>`;
 }
 
+/** What the run left out (its gaps) and the defaults it used (its assumptions), from the summary, in plain words. */
+function gapsAndAssumptions(payloads: JobPayloads): string {
+  if (!payloads.summary.ok) return '';
+  const { gaps, assumptions } = payloads.summary.value;
+  const list = (heading: string, items: readonly string[]) =>
+    items.length === 0
+      ? ''
+      : `<h3>${heading}</h3><ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
+  const body = [
+    list(
+      'Left out',
+      gaps.map((gap) => gap.detail),
+    ),
+    list('Assumed', assumptions),
+  ].join('');
+  return body === ''
+    ? ''
+    : `<section id="gaps"><h2>What this analysis leaves out or assumes</h2>${body}</section>`;
+}
+
 function observationList(payloads: JobPayloads): string {
   const observations = portfolioObservations(payloads);
   if (observations.length === 0) return '';
@@ -61,13 +81,15 @@ function observationList(payloads: JobPayloads): string {
 
 /**
  * The top of the page, before the report: total value, retirement success (with its range across methods) and
- * the income solved for, then the question and its answer, then the observations computed from the payloads.
+ * the income solved for, then what the run left out or assumed, the question and its answer, and the
+ * observations computed from the payloads.
  */
 export function renderHeadline(payloads: JobPayloads, answer: string | null): string {
   const question = payloads.summary.ok ? (payloads.summary.value.plan.question ?? null) : null;
   const stats = headlineStats(payloads);
   return [
     stats === '' ? '' : `<section id="headline">${stats}</section>`,
+    gapsAndAssumptions(payloads),
     questionSection(question, answer),
     observationList(payloads),
   ]

@@ -181,6 +181,33 @@ describe('renderJobHtml for incomplete jobs', () => {
     expect(html).toMatch(/Run summary not available:<\/strong> the stored summary_payload is not/);
   });
 
+  it('says what a partial run left out and assumed at the top, before the report', () => {
+    const job = completeJob();
+    const summary = {
+      ...(job.summary_payload as object),
+      outcome: 'partial',
+      gaps: [
+        {
+          kind: 'unpriced',
+          symbols: ['NEWCO'],
+          detail: 'NEWCO has no price <yet>, so it is not valued.',
+          value_left_out: null,
+        },
+      ],
+      assumptions: ['Retirement horizon: age 95 assumed, as no age is stored.'],
+    };
+    const html = renderJobHtml({ ...job, summary_payload: summary });
+    const gaps = section(html, 'gaps');
+    expect(gaps).toContain(
+      '<h3>Left out</h3><ul><li>NEWCO has no price &lt;yet&gt;, so it is not valued.</li></ul>',
+    );
+    expect(gaps).toContain(
+      '<h3>Assumed</h3><ul><li>Retirement horizon: age 95 assumed, as no age is stored.</li></ul>',
+    );
+    expect(html.indexOf('<section id="gaps">')).toBeLessThan(html.indexOf('<section id="report">'));
+    expect(renderJobHtml(completeJob())).not.toContain('<section id="gaps">');
+  });
+
   it('leaves out the sections of agents the plan did not run, and an empty chart set', () => {
     const job = completeJob();
     const summary = structuredClone(job.summary_payload) as {

@@ -62,7 +62,7 @@ async function askModel(model: Model, context: PlanContext, refusals: readonly s
   return problems.length > 0 ? { ok: false, problems, named } : { ok: true, plan: converted.value, named };
 }
 
-/** Puts the reporter after retirement when it answers a question with retirement's scenarios. */
+/** Puts the reporter after retirement whenever both are planned (see `reporterStage`). */
 function ordered(plan: AnalysisPlan): { plan: AnalysisPlan; adjusted: SpecialistName[] } {
   const stage = reporterStage(plan.steps);
   const reporter = plan.steps.find((step) => step.agent === 'reporter');

@@ -22,12 +22,15 @@ export function scenarioInRange(scenario: RetirementScenario, context: PlanConte
   return range !== null && scenario.retirement_age >= range.from && scenario.retirement_age <= range.to;
 }
 
-/** The reporter waits for retirement's scenarios when it has a question to answer with them. */
-export function reporterStage(steps: readonly Pick<PlanStep, 'agent' | 'stage' | 'focus'>[]): number | null {
+/**
+ * The reporter runs after retirement whenever both are planned, so its facts hold the simulated success rate,
+ * the solved figures and any what-ifs (and it never has to leave them out or invent them); the charter still
+ * runs beside retirement.
+ */
+export function reporterStage(steps: readonly Pick<PlanStep, 'agent' | 'stage'>[]): number | null {
   const retirement = steps.find((step) => step.agent === 'retirement');
   const reporter = steps.find((step) => step.agent === 'reporter');
-  if (!retirement || !reporter?.focus.question || (retirement.focus.scenarios ?? []).length === 0)
-    return null;
+  if (!retirement || !reporter) return null;
   return retirement.stage + 1;
 }
 
