@@ -9,24 +9,41 @@ const pgliteTemplates = fileURLToPath(
 
 // These files test the schema and SQL the engine evaluates (column types, the allocation check), not a driver or a
 // repository: they run on both engines (PGlite's PostgreSQL 18, the PostgreSQL 15 server) but not again over the
-// Data API, whose endpoint is the same PGlite; data-api-pitfalls.test.ts covers its parameter casts.
+// Data API, whose endpoint runs on one of those engines; data-api-pitfalls.test.ts covers its parameter casts.
 const ENGINE_ONLY = ['test/allocation-sum.test.ts', 'test/column-limits.test.ts'];
 
+// Each database suite: the driver its tests use and, for the Data API, the engine behind the local endpoint
+// (`data-api-postgres`: the PostgreSQL server with a pooled connection per transaction, so transactions really
+// run concurrently; `data-api`: one PGlite connection that transactions take in turn).
+const DATABASE_SUITES = {
+  pglite: { driver: 'pglite', onServer: false },
+  postgres: { driver: 'postgres', onServer: true },
+  'data-api': { driver: 'data-api', onServer: false },
+  'data-api-postgres': { driver: 'data-api', onServer: true },
+} as const;
+
 // Database suites run in a non-UTC zone so a timestamp read back in local time fails loudly.
-const databaseProject = (driver: 'pglite' | 'postgres' | 'data-api') => ({
-  test: {
-    name: `database:${driver}`,
-    root: 'packages/database',
-    include: ['test/**/*.test.ts'],
-    exclude: ['test/unit/**', ...(driver === 'data-api' ? ENGINE_ONLY : [])],
-    env: { ALEX_TEST_DRIVER: driver, TZ: 'America/New_York' },
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    globalSetup: driver === 'postgres' ? ['test/support/postgres-global-setup.ts'] : [pgliteTemplates],
-    // Each file opens and closes its own database and keeps no other state (see `workspace` below).
-    isolate: false,
-  },
-});
+const databaseProject = (suite: keyof typeof DATABASE_SUITES) => {
+  const { driver, onServer } = DATABASE_SUITES[suite];
+  return {
+    test: {
+      name: `database:${suite}`,
+      root: 'packages/database',
+      include: ['test/**/*.test.ts'],
+      exclude: ['test/unit/**', ...(driver === 'data-api' ? ENGINE_ONLY : [])],
+      env: {
+        ALEX_TEST_DRIVER: driver,
+        ALEX_TEST_DATA_API_BACKEND: onServer ? 'postgres' : 'pglite',
+        TZ: 'America/New_York',
+      },
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+      globalSetup: onServer ? ['test/support/postgres-global-setup.ts'] : [pgliteTemplates],
+      // Each file opens and closes its own database and keeps no other state (see `workspace` below).
+      isolate: false,
+    },
+  };
+};
 
 // `isolate: false` lets one worker run several files of a project without re-importing their modules: only for
 // projects whose files keep no state between them beyond what each opens and closes itself.
@@ -79,6 +96,7 @@ export default defineConfig({
       databaseProject('pglite'),
       databaseProject('postgres'),
       databaseProject('data-api'),
+      databaseProject('data-api-postgres'),
       // Each CLI test runs several `alex` processes, which share the two cores with the other workers.
       workspace('cli', 'scripts/cli', { globalSetup: [pgliteTemplates], testTimeout: 60_000 }),
       // Rendering and release planning over values and files, with nothing global either: workers are reused.

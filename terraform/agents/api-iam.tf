@@ -1,4 +1,4 @@
-# The API's execution role: the Data API on the cluster, the database secret, SendMessage on the jobs queue
+# The API's execution role: the Data API on the cluster, the application user's database secret, SendMessage on the jobs queue
 # and its own log group. Nothing else: no BatchExecuteStatement (the repositories never batch) and no
 # lambda:InvokeFunction (the API reaches the agents only through the queue).
 
@@ -29,7 +29,7 @@ data "aws_iam_policy_document" "api" {
   statement {
     sid       = "ReadDatabaseSecret"
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = [var.aurora_secret_arn]
+    resources = [var.app_secret_arn]
   }
 
   statement {

@@ -8,7 +8,7 @@ locals {
   # scripts/release/test/terraform/lambda-env.test.ts); none of the agents' model or tracing settings.
   api_env_given = {
     DATABASE_CLUSTER_ARN     = var.aurora_cluster_arn
-    DATABASE_SECRET_ARN      = var.aurora_secret_arn
+    DATABASE_SECRET_ARN      = var.app_secret_arn
     DATABASE_NAME            = var.database_name
     LOG_LEVEL                = var.log_level
     JOBS_QUEUE_URL           = aws_sqs_queue.jobs.url
@@ -17,6 +17,7 @@ locals {
     CLERK_AUDIENCE           = var.clerk_audience
     CLERK_AUTHORIZED_PARTIES = length(var.clerk_authorized_parties) > 0 ? join(",", var.clerk_authorized_parties) : null
     CORS_ORIGINS             = join(",", var.cors_origins)
+    METRICS_NAMESPACE        = var.metrics_namespace
   }
   api_env = { for key, value in local.api_env_given : key => value if value != null }
 }

@@ -17,8 +17,9 @@ locals {
     ]
   }
 
-  # Secrets every agent reads: the database credentials and, when tracing is configured, Langfuse's key.
-  common_secret_arns = compact([var.aurora_secret_arn, var.langfuse_secret_arn])
+  # Secrets every agent reads: the application user's database credentials (never the master secret) and,
+  # when tracing is configured, Langfuse's key.
+  common_secret_arns = compact([var.app_secret_arn, var.langfuse_secret_arn])
 
   # Built from names, not from aws_lambda_function (which depends on these policies).
   function_arns = {

@@ -23,7 +23,7 @@ locals {
 
   common_env = {
     DATABASE_CLUSTER_ARN = var.aurora_cluster_arn
-    DATABASE_SECRET_ARN  = var.aurora_secret_arn
+    DATABASE_SECRET_ARN  = var.app_secret_arn
     DATABASE_NAME        = var.database_name
     LLM_PROVIDER         = "bedrock"
     BEDROCK_MODEL_ID     = var.bedrock_model_id
@@ -35,9 +35,13 @@ locals {
     RETIREMENT_BEDROCK_MODEL_ID = lookup(var.agent_models, "retirement", null)
     BEDROCK_REGION              = var.bedrock_region
     LOG_LEVEL                   = var.log_level
+    LOG_DEBUG_SAMPLE_RATE       = tostring(var.log_debug_sample_rate)
+    MODEL_PRICES                = var.model_prices == null ? null : jsonencode(var.model_prices)
     LANGFUSE_PUBLIC_KEY         = var.langfuse_public_key
     LANGFUSE_SECRET_ARN         = var.langfuse_secret_arn
     LANGFUSE_HOST               = var.langfuse_host
+    # The CloudWatch namespace of the EMF metrics; the alarms and the dashboard (alarms.tf) read the same one.
+    METRICS_NAMESPACE = var.metrics_namespace
   }
 
   agent_env = {

@@ -52,3 +52,21 @@ output "api_role_arn" {
   description = "Execution role ARN of the API Lambda."
   value       = aws_iam_role.api.arn
 }
+
+output "alarm_names" {
+  description = "Name of every CloudWatch alarm (each notifies alarm_topic_arn)."
+  value = concat(
+    [
+      aws_cloudwatch_metric_alarm.jobs_dlq.alarm_name,
+      aws_cloudwatch_metric_alarm.planner_errors.alarm_name,
+      aws_cloudwatch_metric_alarm.failed_job_ratio.alarm_name,
+      aws_cloudwatch_metric_alarm.api_5xx.alarm_name,
+    ],
+    [for alarm in aws_cloudwatch_metric_alarm.throttles : alarm.alarm_name],
+  )
+}
+
+output "dashboard_name" {
+  description = "The CloudWatch dashboard of jobs, agents, the DLQ, Lambda errors and throttles, and API 5xx."
+  value       = aws_cloudwatch_dashboard.operations.dashboard_name
+}

@@ -22,13 +22,19 @@ variable "aurora_cluster_arn" {
   }
 }
 
-variable "aurora_secret_arn" {
-  description = "terraform/database output aurora_secret_arn (DATABASE_SECRET_ARN)."
+variable "app_secret_arn" {
+  description = "terraform/database output app_secret_arn: the application user's secret (DATABASE_SECRET_ARN of every Lambda). Never the master secret, which only the deploy's migrations use."
   type        = string
 
   validation {
-    condition     = can(regex("^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:", var.aurora_secret_arn))
-    error_message = "aurora_secret_arn must be a Secrets Manager secret ARN."
+    condition     = can(regex("^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:", var.app_secret_arn))
+    error_message = "app_secret_arn must be a Secrets Manager secret ARN."
+  }
+
+  # RDS names the master user secret it manages "rds!cluster-<id>": that one may drop tables.
+  validation {
+    condition     = !can(regex(":secret:rds!", var.app_secret_arn))
+    error_message = "app_secret_arn is the RDS-managed master secret: use terraform/database output app_secret_arn (the application user), not aurora_secret_arn."
   }
 }
 
@@ -76,6 +82,31 @@ variable "log_level" {
   validation {
     condition     = contains(["debug", "info", "warn", "error"], var.log_level)
     error_message = "log_level must be debug, info, warn or error."
+  }
+}
+
+variable "log_debug_sample_rate" {
+  description = "Share of invocations (0-1) logged at debug level whatever log_level says (LOG_DEBUG_SAMPLE_RATE of every agent; Powertools log sampling)."
+  type        = number
+  default     = 0
+
+  validation {
+    condition     = var.log_debug_sample_rate >= 0 && var.log_debug_sample_rate <= 1
+    error_message = "log_debug_sample_rate must be between 0 and 1."
+  }
+}
+
+variable "model_prices" {
+  description = "Model prices in dollars per million tokens replacing or adding to the published defaults (MODEL_PRICES of every agent), as a map, e.g. { \"nova-pro\" = { input = 0.8, output = 3.2 } }; null: the defaults."
+  type = map(object({
+    input  = number
+    output = number
+  }))
+  default = null
+
+  validation {
+    condition     = var.model_prices == null ? true : alltrue([for price in values(var.model_prices) : price.input >= 0 && price.output >= 0])
+    error_message = "model_prices must give non-negative input and output prices."
   }
 }
 

@@ -28,13 +28,24 @@ variable "master_username" {
 }
 
 variable "engine_version" {
-  description = "Aurora PostgreSQL version. 16.6 supports the Data API on Serverless v2 and a minimum of 0 ACU (auto-pause needs 16.3+ / 15.7+)."
+  description = "Aurora PostgreSQL version offered for new clusters in aws_region (`pnpm run deploy --preflight` checks it and names the newest 16.x offered). 16.10 supports the Data API on Serverless v2 and a minimum of 0 ACU (auto-pause needs 16.3+ / 15.7+)."
   type        = string
-  default     = "16.6"
+  default     = "16.10"
 
   validation {
     condition     = can(regex("^1[56]\\.[0-9]+$", var.engine_version))
-    error_message = "engine_version must be an Aurora PostgreSQL 15.x or 16.x version, e.g. 16.6."
+    error_message = "engine_version must be an Aurora PostgreSQL 15.x or 16.x version, e.g. 16.10."
+  }
+}
+
+variable "app_username" {
+  description = "The application's database user (no DDL, no ownership): every Lambda connects as it through the secret output as app_secret_arn. `pnpm run deploy` creates it, its password and its grants after the migrations."
+  type        = string
+  default     = "alex_app"
+
+  validation {
+    condition     = can(regex("^[a-z_][a-z0-9_]{0,62}$", var.app_username)) && var.app_username != var.master_username && !startswith(var.app_username, "pg_") && !startswith(var.app_username, "rds")
+    error_message = "app_username must be a lowercase PostgreSQL identifier (letters, digits, _), not the master user and not starting with pg_ or rds."
   }
 }
 

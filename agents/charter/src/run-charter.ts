@@ -23,6 +23,8 @@ export async function runCharter(event: JobEvent, deps: CharterDeps): Promise<Ag
   const loaded = await deps.repos.portfolios.loadForRunningJob(event.job_id, event.attempt);
   if (!loaded.ok) return { ok: false, agent: 'charter', error: loaded.error };
   const computed = computeCharts(analysePortfolio(loaded.value.portfolio));
+  // Every line of this job's work names its user as well as its job.
+  const logger = deps.logger.child({ userId: loaded.value.portfolio.user.clerkUserId });
   if (Object.keys(computed).length === 0)
     return { ok: false, agent: 'charter', error: 'no chartable data: nothing is priced' };
   const focus = focusedCharts(event);
@@ -33,7 +35,7 @@ export async function runCharter(event: JobEvent, deps: CharterDeps): Promise<Ag
     step: (model) => chooseCharts(model, computed, focus),
     fallback: () => leadWith(computed, focus),
     onFailure: (error, attempt) =>
-      deps.logger.warn('chart choice failed', { attempt, error: errorMessage(error) }),
+      logger.warn('chart choice failed', { attempt, error: errorMessage(error) }),
   });
   const payload = ChartsPayload.parse(
     Object.fromEntries(

@@ -60,7 +60,11 @@ export async function claimJob(jobId: string, deps: PlannerDeps): Promise<Claime
       outcome: { kind: 'busy', jobId, claimedBy: error.claimedBy, leaseExpiresAt: error.leaseExpiresAt },
     };
   }
-  const logger = deps.logger.child({ claimedBy: owner, attempt: claim.job.attempts });
+  const logger = deps.logger.child({
+    claimedBy: owner,
+    attempt: claim.job.attempts,
+    userId: claim.job.clerkUserId,
+  });
   const heartbeat = startHeartbeat({
     renew: () => repos.jobs.renewLease(jobId, owner, leaseMs),
     intervalMs: Math.max(1, Math.floor(leaseMs / 3)),

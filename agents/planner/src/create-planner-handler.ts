@@ -99,6 +99,7 @@ export function createPlannerHandler(deps: PlannerDeps, options: PlannerHandlerO
         maxAttempts: maxReceives,
         pendingAfterMs: options.pendingAfterMs ?? 15 * 60_000,
         logger: current.logger.child({ task: 'sweep' }),
+        ...(current.metrics ? { metrics: current.metrics } : {}),
         ...(current.remainingTimeMs ? { remainingTimeMs: current.remainingTimeMs } : {}),
       });
     }

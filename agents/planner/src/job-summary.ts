@@ -11,7 +11,10 @@ import type {
   SpecialistName,
   SummaryPayload,
 } from '@alex/contracts';
+import type { ModelPriceTable } from '@alex/llm';
+import type { PriceFreshness } from '@alex/market-data';
 import type { PriceRefresh } from '@alex/runtime';
+import { type AgentSpend, jobCost, pricedUsage } from './job-cost';
 import type { AgentRun } from './specialist-runs';
 
 /** Everything the planner learned while running a job. */
@@ -35,9 +38,13 @@ export interface JobFacts {
   };
   planner: { model: string; usage: AgentUsage };
   prices: PriceRefresh;
+  /** How current the held prices were once refreshed. */
+  priceDates: PriceFreshness;
   gaps: DataGap[];
   assumptions: string[];
   llm: ConfiguredModel;
+  /** The price table that turns tokens into dollars. */
+  modelPrices: ModelPriceTable;
 }
 
 /**
@@ -98,6 +105,13 @@ export function buildSummary(facts: JobFacts): SummaryPayload {
   for (const [name, reason] of facts.skipped) {
     agents[name] = { status: 'skipped', duration_ms: 0, model: null, error: null, detail: reason };
   }
+  const spends: AgentSpend[] = [
+    { agent: 'planner', model: facts.planner.model, usage: facts.planner.usage },
+    ...(facts.tagger
+      ? [{ agent: 'tagger', model: facts.tagger.record.model, usage: facts.tagger.usage }]
+      : []),
+    ...[...facts.specialists].map(([agent, run]) => ({ agent, model: run.record.model, usage: run.usage })),
+  ];
   return {
     outcome: judgeOutcome(facts.specialists, facts.gaps).outcome,
     agents,
@@ -114,8 +128,16 @@ export function buildSummary(facts: JobFacts): SummaryPayload {
       deviations: facts.plan.deviations,
       planning_ms: facts.plan.planningMs,
     },
-    usage: [...usage.values()],
-    prices: { source: facts.prices.source, stale: facts.prices.stale, missing: facts.prices.missing },
+    usage: pricedUsage([...usage.values()], facts.modelPrices),
+    cost: jobCost(spends, facts.modelPrices),
+    prices: {
+      source: facts.prices.source,
+      stale: facts.priceDates.staleSymbols.length > 0,
+      missing: facts.prices.missing,
+      as_of: facts.priceDates.asOf,
+      stale_symbols: facts.priceDates.staleSymbols,
+      last_trading_day: facts.priceDates.lastTradingDay,
+    },
     gaps: facts.gaps,
     assumptions: facts.assumptions,
     llm: facts.llm,

@@ -20,7 +20,7 @@ export async function plannerMarketData(config: PlannerEnv, context: LambdaConte
     clock: context.clock,
     logger: context.logger.child({ component: 'polygon' }),
     store: {
-      savePrice: (symbol, price) => context.repos.instruments.updatePrice(symbol, price),
+      savePrice: (symbol, price, asOf) => context.repos.instruments.updatePrice(symbol, price, asOf),
       storedPrices: (symbols) => context.repos.instruments.storedPrices(symbols),
     },
   });

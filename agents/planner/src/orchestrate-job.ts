@@ -1,8 +1,11 @@
 import { AnalysisOptions, type Job, type Portfolio, type SpecialistName } from '@alex/contracts';
 import { errorMessage } from '@alex/errors';
-import { createUsageMeter } from '@alex/llm';
+import { createUsageMeter, DEFAULT_MODEL_PRICES } from '@alex/llm';
 import type { PriceRefresh } from '@alex/runtime';
+import { NO_METRICS } from '@alex/runtime';
+import { heldPriceFreshness } from './held-prices';
 import { jobGaps } from './job-gaps';
+import { recordJobMetrics } from './job-metrics';
 import { buildSummary, failureSummary, judgeOutcome } from './job-summary';
 import { createPlan } from './plan/create-plan';
 import { executePlan, planDeviations } from './plan/execute-plan';
@@ -21,7 +24,6 @@ async function refreshPrices(deps: PlannerDeps, portfolio: Portfolio): Promise<P
       source: 'stored',
       updated: [],
       missing: [],
-      stale: true,
       note: 'price refresh failed; stored prices used',
     };
   }
@@ -36,7 +38,8 @@ export async function failJob(deps: PlannerDeps, job: Job, message: string): Pro
     deps.clock.now(),
     deps.llm.model === null,
   );
-  await deps.repos.jobs.finish(job.id, 'failed', message, { summary });
+  if (await deps.repos.jobs.finish(job.id, 'failed', message, { summary }))
+    recordJobMetrics(deps.metrics ?? NO_METRICS, summary, job.attempts);
   return { kind: 'finished', jobId: job.id, status: 'failed' };
 }
 
@@ -113,13 +116,16 @@ export async function orchestrate(
     },
     planner: { model: deps.llm.id, usage: meter.snapshot() },
     prices,
+    priceDates: heldPriceFreshness(current, deps.clock.now()),
     gaps,
     assumptions,
     llm: { model: deps.llm.id, endpoint: deps.llm.model === null ? null : (deps.llm.endpoint ?? null) },
+    modelPrices: deps.modelPrices ?? DEFAULT_MODEL_PRICES,
   });
   const verdict = judgeOutcome(specialists, gaps);
   // One update: the summary lands with the verdict, and only while this run still holds its claim.
-  await deps.repos.jobs.finish(job.id, verdict.status, verdict.errorMessage, { summary });
+  if (await deps.repos.jobs.finish(job.id, verdict.status, verdict.errorMessage, { summary }))
+    recordJobMetrics(deps.metrics ?? NO_METRICS, summary, job.attempts);
   deps.logger.info('job finished', { status: verdict.status, outcome: summary.outcome, plan: source });
   return { kind: 'finished', jobId: job.id, status: verdict.status };
 }

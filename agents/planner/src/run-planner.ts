@@ -1,8 +1,8 @@
 import type { TerminalJobStatus } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
 import { errorMessage, isTransientError } from '@alex/errors';
-import type { LanguageModel } from '@alex/llm';
-import type { AgentInvoker, Clock, Logger, MarketData, TransientRetryOptions } from '@alex/runtime';
+import type { LanguageModel, ModelPriceTable } from '@alex/llm';
+import type { AgentInvoker, Clock, Logger, MarketData, Metrics, TransientRetryOptions } from '@alex/runtime';
 import { claimJob } from './claim-job';
 import { failJob, orchestrate } from './orchestrate-job';
 import { hasRetirementGoals } from './plan-rules';
@@ -15,6 +15,10 @@ export interface PlannerDeps {
   llm: LanguageModel;
   logger: Logger;
   clock: Clock;
+  /** Jobs by outcome, fallbacks, agent durations, tokens, dollars and gaps (none recorded when unset). */
+  metrics?: Metrics;
+  /** Turns the job's tokens into dollars (the published defaults when unset). */
+  modelPrices?: ModelPriceTable;
   /**
    * Who runs this planner: `lambda:<awsRequestId>` in AWS, `local:<host>:<pid>` locally. Each run claims its
    * job as `<claimOwner>/<run id>`, so two runs in one process never share a claim. Random when unset.

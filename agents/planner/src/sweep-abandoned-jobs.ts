@@ -1,12 +1,15 @@
 import type { AnalysisJobMessage, Job } from '@alex/contracts';
 import type { ClaimFence, Repositories, UnfinishedJob } from '@alex/database';
 import { errorMessage } from '@alex/errors';
-import { type Logger, retryingRepositories } from '@alex/runtime';
+import { type Logger, type Metrics, NO_METRICS, retryingRepositories } from '@alex/runtime';
+import { recordJobMetrics } from './job-metrics';
 import { failureSummary } from './job-summary';
 
 /** What the sweep needs. */
 export interface SweepDeps {
   repos: Repositories;
+  /** A job the sweep fails is counted like any failed job (none recorded when unset). */
+  metrics?: Metrics;
   /** Sends a job's message to the jobs queue again. */
   enqueue: (message: AnalysisJobMessage) => Promise<unknown>;
   /** A job claimed this many times is failed instead of resumed (the queue's maxReceiveCount). */
@@ -70,6 +73,7 @@ async function endAbandoned(entry: UnfinishedJob, ownerDead: boolean, deps: Swee
     const summary = failureSummary(reason, job.startedAt ?? now, now, false);
     if (await deps.repos.jobs.finish(job.id, 'failed', reason, { fence, summary })) {
       logger.warn('abandoned job failed: every attempt was interrupted');
+      recordJobMetrics(deps.metrics ?? NO_METRICS, summary, job.attempts);
       report.failed.push(job.id);
     }
     return;

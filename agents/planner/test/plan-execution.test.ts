@@ -86,7 +86,7 @@ describe('the planner follows a validated plan', () => {
     const finished = (agent: Agent) => invoker.calls.find((call) => call.agent === agent)?.finishedAt ?? 0;
     expect(started('reporter')).toBeGreaterThanOrEqual(Math.max(finished('charter'), finished('retirement')));
     expect(summary.usage).toEqual([
-      { model: 'scripted-model', requests: 4, input_tokens: 130, output_tokens: 55 },
+      { model: 'scripted-model', requests: 4, input_tokens: 130, output_tokens: 55, cost_usd: null },
     ]);
   });
 

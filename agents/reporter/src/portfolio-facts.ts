@@ -1,5 +1,6 @@
 import { dataGaps, displayName, formatDollars, type PortfolioAnalytics } from '@alex/analytics';
 import { type Portfolio, quoteUntrusted } from '@alex/contracts';
+import { priceDateLine } from './price-date';
 import { currentRisk, type MixRisk, riskFacts } from './risk-facts';
 
 /** Said instead of drift when the person set no targets (the stored ones are defaults, not theirs). */
@@ -47,6 +48,7 @@ export function portfolioFacts(
   const { user } = portfolio;
   const lines = [
     `Total value ${formatDollars(valuation.total)}: holdings ${formatDollars(valuation.positionsValue)}, cash ${formatDollars(valuation.cash)}, across ${valuation.accounts.length === 1 ? '1 account' : `${valuation.accounts.length} accounts`}.`,
+    ...[priceDateLine(portfolio)].flatMap((line) => line ?? []),
     ...(valuation.total > 0
       ? []
       : ['Nothing is valued yet, so there are no shares, drift or risk figures to show.']),

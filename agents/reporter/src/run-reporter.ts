@@ -30,8 +30,10 @@ export async function runReporter(event: JobEvent, deps: ReporterDeps): Promise<
   const loaded = await deps.repos.portfolios.loadForRunningJob(event.job_id, event.attempt);
   if (!loaded.ok) return { ok: false, agent: 'reporter', error: loaded.error };
   const { portfolio, job } = loaded.value;
+  // Every line of this job's work names its user as well as its job.
+  const logger = deps.logger.child({ userId: loaded.value.portfolio.user.clerkUserId });
   const analytics = analysePortfolio(portfolio);
-  const focus = reportFocus(event, job, deps.logger);
+  const focus = reportFocus(event, job, logger);
   const symbols = analytics.concentration.holdings.map((h) => h.symbol);
   // Computed once: the model's facts, the offline text and the stored payload quote the same figures.
   const mix = currentRisk(portfolio, analytics);
@@ -49,7 +51,7 @@ export async function runReporter(event: JobEvent, deps: ReporterDeps): Promise<
       offlineReport(portfolio, analytics, await deps.knowledge.search(symbols, 3), focus, mix),
     onFailure: (error, attempt) => {
       if (error instanceof ModelTextRejectedError) rejected = error.message;
-      deps.logger.warn('report model failed', { attempt, error: errorMessage(error) });
+      logger.warn('report model failed', { attempt, error: errorMessage(error) });
     },
   });
   const gaps = dataGaps(analytics);

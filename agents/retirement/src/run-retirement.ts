@@ -29,6 +29,8 @@ export async function runRetirement(event: JobEvent, deps: RetirementDeps): Prom
   const loaded = await deps.repos.portfolios.loadForRunningJob(event.job_id, event.attempt);
   if (!loaded.ok) return { ok: false, agent: 'retirement', error: loaded.error };
   const input = simulationInput(loaded.value.portfolio, analysePortfolio(loaded.value.portfolio));
+  // Every line of this job's work names its user as well as its job.
+  const logger = deps.logger.child({ userId: loaded.value.portfolio.user.clerkUserId });
   if (!input.ok) return { ok: false, agent: 'retirement', error: input.error };
   const scenarios = plannedScenarios(event, input.horizon);
   const analysed = analyseRetirement(
@@ -47,7 +49,7 @@ export async function runRetirement(event: JobEvent, deps: RetirementDeps): Prom
     fallback: () => offlineRetirementAnalysis(facts, simulation, input),
     onFailure: (error, attempt) => {
       if (error instanceof ModelTextRejectedError) rejected = error.message;
-      deps.logger.warn('retirement model failed', { attempt, error: errorMessage(error) });
+      logger.warn('retirement model failed', { attempt, error: errorMessage(error) });
     },
   });
   const payload = RetirementPayload.parse({

@@ -12,13 +12,15 @@ function serialise(attributes: LogAttributes): LogAttributes {
 }
 
 /**
- * The {@link Logger} port over a Powertools logger (JSON lines on stdout with the Lambda context the
- * handler adds); `child()` is a Powertools child logger whose persistent keys include the attributes.
+ * The {@link Logger} port over a Powertools logger (JSON lines on stdout with the Lambda context the handler
+ * adds). A child writes through the same Powertools logger with its attributes on every line, so a child made
+ * at cold start (a component's logger) still carries the request id of each later invocation.
  */
-export function powertoolsLogger(base: PowertoolsLogger): Logger {
+export function powertoolsLogger(base: PowertoolsLogger, keys: LogAttributes = {}): Logger {
   const line =
     (level: 'debug' | 'info' | 'warn' | 'error') => (message: string, attributes?: LogAttributes) => {
-      if (attributes) base[level](message, serialise(attributes));
+      const all = { ...keys, ...(attributes ? serialise(attributes) : {}) };
+      if (Object.keys(all).length > 0) base[level](message, all);
       else base[level](message);
     };
   return {
@@ -26,6 +28,6 @@ export function powertoolsLogger(base: PowertoolsLogger): Logger {
     info: line('info'),
     warn: line('warn'),
     error: line('error'),
-    child: (attributes) => powertoolsLogger(base.createChild({ persistentKeys: serialise(attributes) })),
+    child: (attributes) => powertoolsLogger(base, { ...keys, ...serialise(attributes) }),
   };
 }

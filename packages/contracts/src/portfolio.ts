@@ -32,6 +32,11 @@ export const Instrument = z.object({
   name: z.string().min(1).max(255),
   instrumentType: InstrumentType.nullable(),
   currentPrice: z.number().min(0).nullable(),
+  /**
+   * The US trading date (`YYYY-MM-DD`) the current price is from; null or absent when unknown (a price written
+   * before dates were kept, or by an import that gave none).
+   */
+  priceAsOf: z.iso.date().nullable().optional(),
   allocationRegions: RegionAllocation,
   allocationSectors: SectorAllocation,
   allocationAssetClass: AssetClassAllocation,

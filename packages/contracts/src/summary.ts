@@ -22,8 +22,21 @@ export const ModelUsage = z.object({
   requests: z.number().int().min(0),
   input_tokens: z.number().int().min(0),
   output_tokens: z.number().int().min(0),
+  /** Dollars at the price table's rate; null when the table has no price for the model; absent before costs. */
+  cost_usd: z.number().min(0).nullable().optional(),
 });
 export type ModelUsage = z.infer<typeof ModelUsage>;
+
+/**
+ * What the job's model calls cost, in US dollars at the price table's on-demand rates: per agent (0 for one
+ * that ran offline, null when its model has no price) and in all (null when any model has no price).
+ */
+export const JobCost = z.object({
+  total_usd: z.number().min(0).nullable(),
+  by_agent: z.record(z.string().max(40), z.number().min(0).nullable()),
+  unpriced_models: z.array(ModelId),
+});
+export type JobCost = z.infer<typeof JobCost>;
 
 /** Where the plan came from: the model alone, the rules filling in for the model, or offline rules. */
 export const PlanSource = z.enum(['model', 'fallback', 'offline']);
@@ -53,6 +66,25 @@ export type DataGap = z.infer<typeof DataGap>;
 export const ConfiguredModel = z.object({ model: ModelId, endpoint: z.string().max(500).nullable() });
 export type ConfiguredModel = z.infer<typeof ConfiguredModel>;
 
+/**
+ * Where the job's prices came from and how current they are. The three dated fields are absent in summaries
+ * written before prices had dates.
+ */
+export const SummaryPrices = z.object({
+  source: z.string(),
+  /** True when a held price is older than the last trading day, or its date is unknown (see `stale_symbols`). */
+  stale: z.boolean(),
+  /** Symbols the refresh could not price (their stored prices, if any, were kept). */
+  missing: z.array(z.string()),
+  /** The oldest date (`YYYY-MM-DD`) among the held prices that have one; null when none has. */
+  as_of: z.iso.date().nullable().optional(),
+  /** Held symbols whose price is older than `last_trading_day` or has no date. */
+  stale_symbols: z.array(z.string().max(20)).max(10_000).optional(),
+  /** The last US trading day whose session had closed when the prices were judged. */
+  last_trading_day: z.iso.date().optional(),
+});
+export type SummaryPrices = z.infer<typeof SummaryPrices>;
+
 /** `jobs.summary_payload`: what the planner did and how each agent fared. */
 export const SummaryPayload = z.object({
   outcome: z.enum(['complete', 'partial', 'failed']),
@@ -76,7 +108,9 @@ export const SummaryPayload = z.object({
     planning_ms: z.number().min(0).optional(),
   }),
   usage: z.array(ModelUsage),
-  prices: z.object({ source: z.string(), stale: z.boolean(), missing: z.array(z.string()) }),
+  /** Absent in summaries written before costs were computed. */
+  cost: JobCost.optional(),
+  prices: SummaryPrices,
   /** What the analysis left out; any gap makes the outcome `partial`. Absent in summaries written before gaps. */
   gaps: z.array(DataGap).default([]),
   /** Defaults used in place of missing data, said plainly (e.g. a retirement horizon without an age). */

@@ -26,8 +26,19 @@ export const UtcTimestamp = z.union([z.date(), z.string()]).transform((value, ct
   return date;
 });
 
-/** Reads a numeric column: drivers return numbers or decimal strings. */
-export const Decimal = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]).transform(Number);
+/** Reads a `date` column as `YYYY-MM-DD`, whether the driver returns text or a Date (at UTC midnight). */
+const DateOnly = z
+  .union([z.date(), z.string()])
+  .transform((value) => (value instanceof Date ? value.toISOString() : value).slice(0, 10))
+  .pipe(z.iso.date());
+
+/**
+ * Reads a numeric column: drivers return numbers or decimal strings, which the Data API may write in exponent
+ * notation (`1E+2`, `1E-7`, `0E-8`) as Java's BigDecimal does.
+ */
+export const Decimal = z
+  .union([z.number(), z.string().regex(/^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/)])
+  .transform(Number);
 
 const jsonMap = <T extends z.ZodType>(schema: T) => z.preprocess((value) => value ?? {}, schema);
 
@@ -49,6 +60,7 @@ export const UserRow = User.extend({
 export const InstrumentRow = Instrument.extend({
   updatedAt: UtcTimestamp,
   currentPrice: Decimal.nullable(),
+  priceAsOf: DateOnly.nullable(),
   expenseRatio: Decimal.nullable(),
   allocationRegions: jsonMap(RegionAllocation),
   allocationSectors: jsonMap(SectorAllocation),

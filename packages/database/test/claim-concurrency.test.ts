@@ -9,7 +9,7 @@ const CLAIMERS = 25;
 const claimer = (n: number) => ({ owner: `lambda:claimer-${n}`, leaseMs: 120_000 });
 
 // On postgres the test pool has 30 connections, so these claims are concurrent transactions racing for
-// one row; pglite and the Data API endpoint serialise them, and the outcome must be the same.
+// one row; pglite and the Data API endpoint over PGlite serialise them (over PostgreSQL it runs them concurrently), and the outcome must be the same.
 describe(`concurrent job claims on ${TEST_DRIVER}`, () => {
   const database = useTestDatabase();
   const pendingJob = (clerkUserId: string) => createUserJob(database.repos, clerkUserId);

@@ -2,6 +2,7 @@ import { findCause } from '@alex/errors';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type AlexDatabase, createRepositories, ResultTooLargeError, UtcTimestamp } from '../src';
+import { Decimal } from '../src/rows';
 import { failureOf } from './error-chain';
 import { rawRows } from './raw-rows';
 import { createUserJob, useTestDatabase } from './support/file-database';
@@ -92,6 +93,32 @@ describe(`Data API pitfalls on ${TEST_DRIVER}`, () => {
     ]);
   });
 
+  it('reads a numeric below 0.000001, which the Data API writes in exponent notation, as the exact number', async () => {
+    const [raw] = await rawRows(database.db, sql`select 0.00000001::numeric(20, 8) as q`);
+    expect(raw?.q).toBe(TEST_DRIVER === 'data-api' ? '1E-8' : '0.00000001');
+    await database.repos.instruments.upsertMany([{ symbol: 'DUST', name: 'Dust', currentPrice: 1 }]);
+    await database.repos.users.upsert({
+      clerkUserId: 'pit_exponent',
+      displayName: null,
+      yearsUntilRetirement: null,
+      targetRetirementIncome: null,
+    });
+    await database.repos.portfolios.replaceAccounts('pit_exponent', [
+      {
+        accountName: 'Dust',
+        accountPurpose: null,
+        cashBalance: 0,
+        cashInterest: 0,
+        positions: [{ symbol: 'DUST', quantity: 0.00000001 }],
+      },
+    ]);
+    const portfolio = await database.repos.portfolios.load('pit_exponent');
+    expect(portfolio?.accounts[0]?.positions.map((p) => p.quantity)).toEqual([0.00000001]);
+    expect(['1E+2', '1E-7', '-1.5E-8', '0E-8', '12.50'].map((text) => Decimal.parse(text))).toEqual([
+      100, 1e-7, -1.5e-8, 0, 12.5,
+    ]);
+  });
+
   it(`returns raw numeric, bigint and timestamptz values the way ${TEST_DRIVER} does`, async () => {
     const [row] = await rawRows(
       database.db,
@@ -176,9 +203,16 @@ describe(`Data API pitfalls on ${TEST_DRIVER}`, () => {
 
   it.runIf(TEST_DRIVER === 'data-api')('refuses a result over 1 MiB with ResultTooLargeError', async () => {
     const error = await database.db
-      .execute(sql`select repeat('x', 1100000) as big`)
+      .execute(sql`select repeat('x', 60000) as part from generate_series(1, 20)`)
       .catch((caught: unknown) => caught);
     expect(findCause(error, ResultTooLargeError)?.message).toMatch(/1 MiB/);
+  });
+
+  it.runIf(TEST_DRIVER === 'data-api')('refuses a row over 64 KB with ResultTooLargeError', async () => {
+    const error = await database.db
+      .execute(sql`select repeat('x', 1100000) as big`)
+      .catch((caught: unknown) => caught);
+    expect(findCause(error, ResultTooLargeError)?.message).toMatch(/64 KB per row/);
   });
 
   it.runIf(TEST_DRIVER === 'data-api')(

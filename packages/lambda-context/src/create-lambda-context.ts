@@ -1,26 +1,43 @@
-import { readSecretString } from '@alex/aws-adapters';
+import {
+  type PublishingMetrics,
+  powertoolsLogger,
+  powertoolsMetrics,
+  readSecretString,
+} from '@alex/aws-adapters';
 import type { AgentName } from '@alex/contracts';
 import { createRepositories, type Repositories } from '@alex/database';
 import { openDataApiDatabase } from '@alex/database/data-api';
 import { errorMessage } from '@alex/errors';
-import { type LanguageModel, llmConfigFromEnv, OFFLINE } from '@alex/llm';
+import {
+  type LanguageModel,
+  llmConfigFromEnv,
+  type ModelPriceTable,
+  modelPriceTable,
+  OFFLINE,
+} from '@alex/llm';
 import { BedrockModel } from '@alex/llm/bedrock';
 import {
   type Clock,
   type CommonAgentEnv,
-  createJsonLogger,
   type Logger,
+  type Metrics,
   retryingRepositories,
   systemClock,
 } from '@alex/runtime';
 import { configureTracing, type TracingHandle } from '@alex/tracing';
+import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
+import { Metrics as PowertoolsMetrics } from '@aws-lambda-powertools/metrics';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
-/** What Lambda passes as the second handler argument (the part the agents use). */
+/** What Lambda passes as the second handler argument (the part the agents and their logs use). */
 export interface Invocation {
   getRemainingTimeInMillis(): number;
-  /** The request id; the planner names its job claims after it. */
+  /** The request id; the planner names its job claims after it, and every log line carries it. */
   awsRequestId?: string;
+  functionName?: string;
+  functionVersion?: string;
+  invokedFunctionArn?: string;
+  memoryLimitInMB?: string;
 }
 
 /** The dependencies of an agent Lambda, built once per container, and a hook for each invocation. */
@@ -28,12 +45,34 @@ export interface LambdaContext {
   repos: Repositories;
   llm: LanguageModel;
   logger: Logger;
+  /** EMF metrics, published when each invocation ends. */
+  metrics: Metrics;
+  /** The price table for model costs: the published defaults with the env's MODEL_PRICES. */
+  modelPrices: ModelPriceTable;
   clock: Clock;
   /**
    * Runs one invocation: model retries stop before its deadline, and traces are flushed before it returns
    * (Lambda freezes the process afterwards).
    */
   invoke<R>(invocation: Invocation | undefined, work: () => Promise<R>): Promise<R>;
+}
+
+/** The Lambda context Powertools logs (request id, function name and version, memory), from the invocation. */
+function lambdaContextOf(invocation: Invocation): Parameters<PowertoolsLogger['addContext']>[0] {
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: invocation.functionName ?? process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'local',
+    functionVersion: invocation.functionVersion ?? process.env.AWS_LAMBDA_FUNCTION_VERSION ?? '$LATEST',
+    invokedFunctionArn: invocation.invokedFunctionArn ?? '',
+    memoryLimitInMB: invocation.memoryLimitInMB ?? process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE ?? '',
+    awsRequestId: invocation.awsRequestId ?? '',
+    logGroupName: process.env.AWS_LAMBDA_LOG_GROUP_NAME ?? '',
+    logStreamName: process.env.AWS_LAMBDA_LOG_STREAM_NAME ?? '',
+    getRemainingTimeInMillis: () => invocation.getRemainingTimeInMillis(),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
 }
 
 /** Langfuse tracing when both keys are configured and the secret is readable; otherwise tracing is off. */
@@ -81,30 +120,44 @@ export async function createLambdaContext(env: CommonAgentEnv, agent: AgentName)
   });
   let invocation: Invocation | undefined;
   const remainingTimeMs = () => invocation?.getRemainingTimeInMillis() ?? Number.POSITIVE_INFINITY;
-  // Lambda sends stdout to CloudWatch; one JSON object per line keeps logs queryable.
-  const logger = createJsonLogger({
-    service: agent,
-    level: env.LOG_LEVEL,
-    write: (line) => process.stdout.write(`${line}\n`),
+  // Lambda sends stdout to CloudWatch; one JSON object per line, with the Lambda context of the invocation.
+  const powertools = new PowertoolsLogger({
+    serviceName: agent,
+    logLevel: env.LOG_LEVEL.toUpperCase() as 'DEBUG' | 'INFO' | 'WARN' | 'ERROR',
+    sampleRateValue: env.LOG_DEBUG_SAMPLE_RATE,
   });
+  const logger = powertoolsLogger(powertools);
+  const emf = new PowertoolsMetrics({ namespace: env.METRICS_NAMESPACE, serviceName: agent });
+  const metrics: PublishingMetrics = powertoolsMetrics(emf);
+  let coldStart = true;
   const tracing = await lambdaTracing(env, agent, logger);
   // Every agent's database calls retry transient errors (connection loss, a resuming Aurora, throttling)
   // within the invocation's remaining time.
   const repos = retryingRepositories(createRepositories(database.db), {
     remainingTimeMs,
-    onRetry: ({ attempt, delayMs, error }) =>
-      logger.warn('database call failed; retrying', { attempt, delayMs, error: errorMessage(error) }),
+    onRetry: ({ attempt, delayMs, error }) => {
+      metrics.add('DatabaseRetries', 'Count', 1);
+      logger.warn('database call failed; retrying', { attempt, delayMs, error: errorMessage(error) });
+    },
   });
   return {
     repos,
     llm: lambdaModel(env, agent, remainingTimeMs),
     logger,
+    metrics,
+    modelPrices: modelPriceTable(env.MODEL_PRICES),
     clock: systemClock,
     async invoke(current, work) {
       invocation = current;
+      if (current) powertools.addContext(lambdaContextOf(current));
+      // Each invocation draws again whether it logs at debug level (LOG_DEBUG_SAMPLE_RATE).
+      powertools.refreshSampleRateCalculation();
+      if (coldStart) metrics.add('ColdStart', 'Count', 1);
+      coldStart = false;
       try {
         return await work();
       } finally {
+        metrics.publish();
         await tracing.flush();
       }
     },

@@ -26,14 +26,21 @@ describe('createLambdaContext when the database is briefly unreachable', () => {
 
     expect(await prices).toEqual(new Map([['SPY', 450.25]]));
     expect(firstRetry).toEqual({
-      level: 'warn',
-      time: expect.any(String),
+      level: 'WARN',
+      timestamp: expect.any(String),
       service: 'planner',
       message: RETRYING,
+      cold_start: expect.any(Boolean),
+      function_name: 'local',
+      sampling_rate: 0,
       attempt: 1,
       delayMs: expect.any(Number),
       error: expect.stringMatching(/^[^\n]+$/),
     });
+    // Each retry is counted too, in the EMF document the invocation publishes when it ends.
+    expect(
+      stdout.metrics().some((line) => Array.isArray(line.DatabaseRetries) || line.DatabaseRetries === 1),
+    ).toBe(true);
   });
 
   it('retries the calls of every repository, not only one', async () => {

@@ -81,7 +81,7 @@ describe('createLambdaContext tracing', () => {
     expect(langfuse.requests).toEqual([]);
     expect(stdout.all()).toEqual([
       expect.objectContaining({
-        level: 'warn',
+        level: 'WARN',
         service: 'reporter',
         message: 'Langfuse secret unreadable; tracing off',
         error: expect.stringContaining(SECRET_ARN),

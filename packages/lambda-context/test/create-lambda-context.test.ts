@@ -60,8 +60,8 @@ describe('createLambdaContext over the Data API', () => {
     verbose.logger.debug('detail');
 
     expect(stdout.all()).toEqual([
-      expect.objectContaining({ level: 'warn', service: 'charter', message: 'shown', jobId: 'j-1' }),
-      expect.objectContaining({ level: 'debug', service: 'tagger', message: 'detail' }),
+      expect.objectContaining({ level: 'WARN', service: 'charter', message: 'shown', jobId: 'j-1' }),
+      expect.objectContaining({ level: 'DEBUG', service: 'tagger', message: 'detail' }),
     ]);
   });
 

@@ -36,7 +36,7 @@ function agentOverrides(agent: AgentName) {
 }
 
 /** The shared settings and the model names that apply to `agent` (its own, else the shared ones). */
-function parseEnv(env: Record<string, string | undefined>, agent: AgentName | undefined) {
+function parseEnv(env: Readonly<Record<string, unknown>>, agent: AgentName | undefined) {
   // Empty values (an unfilled .env line) mean "not set".
   const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const shared = LlmEnv.safeParse(given);
@@ -62,7 +62,7 @@ function parseEnv(env: Record<string, string | undefined>, agent: AgentName | un
  * With an `agent`, its own `<AGENT>_LLM_MODEL` / `<AGENT>_BEDROCK_MODEL_ID` (e.g. `PLANNER_LLM_MODEL`)
  * replaces the shared `LLM_MODEL` / `BEDROCK_MODEL_ID`; the provider, endpoint and key stay shared.
  */
-export function llmConfigFromEnv(env: Record<string, string | undefined>, agent?: AgentName): LlmConfig {
+export function llmConfigFromEnv(env: Readonly<Record<string, unknown>>, agent?: AgentName): LlmConfig {
   const { values, llmModel, bedrockModelId, llmModelNames } = parseEnv(env, agent);
   const provider = values.LLM_PROVIDER ?? (values.LLM_BASE_URL ? 'openai-compatible' : 'offline');
   if (provider === 'offline') return { provider };

@@ -2,7 +2,8 @@ import type { MarketData } from '@alex/runtime';
 
 /**
  * Market data that keeps the stored prices: nothing is fetched or written, and symbols without a stored
- * price are reported as missing rather than guessed.
+ * price are reported as missing rather than guessed. Whether the kept prices are current is judged from
+ * their stored dates by the caller.
  */
 export function storedPrices(
   lookup: (symbols: readonly string[]) => Promise<Map<string, number | null>>,
@@ -15,7 +16,6 @@ export function storedPrices(
         source: 'stored',
         updated: [],
         missing,
-        stale: false,
         note: 'no market data source configured: stored prices used as they are',
       };
     },

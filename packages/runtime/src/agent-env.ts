@@ -18,6 +18,15 @@ export const CommonAgentEnv = z.object({
   RETIREMENT_BEDROCK_MODEL_ID: ModelId.optional(),
   BEDROCK_REGION: z.string().min(1).default('us-east-1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Share of invocations (0-1) logged at debug level whatever LOG_LEVEL says (Powertools log sampling). */
+  LOG_DEBUG_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0),
+  /** Model prices in dollars per million tokens, JSON, replacing or adding to the published defaults. */
+  MODEL_PRICES: z.string().max(10_000).optional(),
+  /** CloudWatch namespace of the EMF metrics (the alarms and the dashboard read it). */
+  METRICS_NAMESPACE: z
+    .string()
+    .regex(/^[A-Za-z0-9._/#:-]{1,255}$/, 'must be a CloudWatch namespace')
+    .default('AlexAgents'),
   /** Langfuse tracing is on only when both keys are available. */
   LANGFUSE_PUBLIC_KEY: z.string().min(1).optional(),
   LANGFUSE_SECRET_ARN: z
@@ -31,7 +40,7 @@ export type CommonAgentEnv = z.infer<typeof CommonAgentEnv>;
 /** Where each common variable's value comes from, for configuration errors. */
 export const COMMON_ENV_SOURCES: Record<string, string> = {
   DATABASE_CLUSTER_ARN: 'terraform output aurora_cluster_arn',
-  DATABASE_SECRET_ARN: 'terraform output aurora_secret_arn',
+  DATABASE_SECRET_ARN: 'terraform output app_secret_arn (terraform/database)',
   DATABASE_NAME: 'terraform variable database_name',
   BEDROCK_MODEL_ID: 'terraform variable bedrock_model_id',
   PLANNER_BEDROCK_MODEL_ID: 'terraform variable agent_models.planner',

@@ -4,6 +4,7 @@ export * from './errors';
 export * from './in-process-invoker';
 export * from './job-agent-handler';
 export * from './logger';
+export * from './metrics';
 export * from './parse-config';
 export * from './ports';
 export * from './process-alive';

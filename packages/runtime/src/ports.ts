@@ -8,12 +8,14 @@ export interface AgentInvoker {
   invoke(agent: AgentName, event: unknown): Promise<InvokeOutcome>;
 }
 
-/** What a price refresh did: prices written, symbols it could not price, and whether stored prices are stale. */
+/**
+ * What a price refresh did: prices written (with the trading date, `YYYY-MM-DD`, each is from) and symbols it
+ * could not price. Whether the stored prices are current is judged from their dates, not here.
+ */
 export interface PriceRefresh {
   source: string;
-  updated: { symbol: string; price: number }[];
+  updated: { symbol: string; price: number; asOf: string }[];
   missing: string[];
-  stale: boolean;
   note: string | null;
 }
 

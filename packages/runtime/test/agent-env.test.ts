@@ -17,12 +17,21 @@ describe('CommonAgentEnv', () => {
       BEDROCK_MODEL_ID: 'us.amazon.nova-pro-v1:0',
       BEDROCK_REGION: 'us-east-1',
       LOG_LEVEL: 'info',
+      LOG_DEBUG_SAMPLE_RATE: 0,
+      METRICS_NAMESPACE: 'AlexAgents',
     });
+  });
+
+  it('reads the debug sample rate as a fraction and refuses a namespace CloudWatch would not take', () => {
+    const arns = { DATABASE_CLUSTER_ARN: CLUSTER_ARN, DATABASE_SECRET_ARN: SECRET_ARN };
+    expect(parse({ ...arns, LOG_DEBUG_SAMPLE_RATE: '0.05' }).LOG_DEBUG_SAMPLE_RATE).toBe(0.05);
+    expect(() => parse({ ...arns, LOG_DEBUG_SAMPLE_RATE: '5' })).toThrow(/LOG_DEBUG_SAMPLE_RATE/);
+    expect(() => parse({ ...arns, METRICS_NAMESPACE: 'Alex Agents' })).toThrow(/METRICS_NAMESPACE/);
   });
 
   it('names both missing database ARNs and the Terraform outputs that provide them', () => {
     expect(() => parse({})).toThrow(
-      /^Invalid configuration: DATABASE_CLUSTER_ARN: .+ \(set by terraform output aurora_cluster_arn\); DATABASE_SECRET_ARN: .+ \(set by terraform output aurora_secret_arn\)$/,
+      /^Invalid configuration: DATABASE_CLUSTER_ARN: .+ \(set by terraform output aurora_cluster_arn\); DATABASE_SECRET_ARN: .+ \(set by terraform output app_secret_arn \(terraform\/database\)\)$/,
     );
   });
 

@@ -1,10 +1,16 @@
 import { createPlan, planContext } from '@alex/agent-planner';
 import type { AgentUsage, PlanOrigin, Portfolio } from '@alex/contracts';
-import { createUsageMeter, type LanguageModel, LlmConfigError, llmConfigFromEnv, OFFLINE } from '@alex/llm';
+import {
+  createUsageMeter,
+  type LanguageModel,
+  LlmConfigError,
+  llmConfigFromEnv,
+  OFFLINE,
+  usageCost,
+} from '@alex/llm';
 import { createLanguageModel } from '@alex/llm/factory';
 import { createJsonLogger, type Logger } from '@alex/runtime';
 import { openSeededDatabase } from '@alex/testing';
-import { usageCost } from './model-prices';
 import { loadPlanQuestions, type PlanQuestion } from './plan-questions';
 import {
   describeScenario,

@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '@alex/database';
 import { createRepositories } from '@alex/database';
+import { modelPriceTable } from '@alex/llm';
 import { createAgentLanguageModels } from '@alex/llm/factory';
 import { buildLocalAgents, type LocalAgentOptions } from '@alex/local-stack';
 import { createJsonLogger, type Logger, retryingRepositories, systemClock } from '@alex/runtime';
@@ -39,6 +40,7 @@ export function localAgents(handle: DatabaseHandle, extra: Partial<LocalAgentOpt
     ...configuredModels(),
     logger: agentLogger(),
     clock: systemClock,
+    modelPrices: modelPriceTable(process.env.MODEL_PRICES),
     ...extra,
   });
 }

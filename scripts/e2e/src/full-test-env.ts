@@ -30,7 +30,7 @@ const FULL_TEST_ENV_SOURCES: Record<string, string> = {
   DATABASE_CLUSTER_ARN:
     'terraform output aurora_cluster_arn (cd terraform/database && terraform output -raw aurora_cluster_arn)',
   DATABASE_SECRET_ARN:
-    'terraform output aurora_secret_arn (cd terraform/database && terraform output -raw aurora_secret_arn)',
+    'terraform output app_secret_arn (cd terraform/database && terraform output -raw app_secret_arn)',
   DATABASE_NAME: 'optional, default alex (terraform output database_name)',
   ALEX_API_URL: 'terraform output api_url (cd terraform/agents && terraform output -raw api_url)',
   ALEX_API_TOKEN: "a signed-in test user's Clerk session token (the frontend's getToken())",

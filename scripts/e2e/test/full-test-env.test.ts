@@ -8,7 +8,7 @@ describe('parseFullTestEnv', () => {
     const error = parsed.ok ? '' : parsed.error;
     expect(error).toContain('ALEX_QUEUE_URL is not set; from terraform output jobs_queue_url');
     expect(error).toContain('DATABASE_CLUSTER_ARN is not set; from terraform output aurora_cluster_arn');
-    expect(error).toContain('DATABASE_SECRET_ARN is not set; from terraform output aurora_secret_arn');
+    expect(error).toContain('DATABASE_SECRET_ARN is not set; from terraform output app_secret_arn');
     expect(error).not.toContain('AWS_REGION');
   });
 

@@ -5,7 +5,7 @@ import { createRetirementHandler } from '@alex/agent-retirement';
 import { createTaggerHandler } from '@alex/agent-tagger';
 import type { AgentName } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
-import type { LanguageModel } from '@alex/llm';
+import type { LanguageModel, ModelPriceTable } from '@alex/llm';
 import { storedPrices } from '@alex/market-data';
 import {
   type AgentHandler,
@@ -36,6 +36,8 @@ export interface LocalAgentOptions {
   leaseMs?: number;
   /** The planner's database retry policy (default: up to 60 s per call). */
   retry?: TransientRetryOptions;
+  /** The planner's price table for model costs (the published defaults when unset). */
+  modelPrices?: ModelPriceTable;
   /** Retirement paths per job (default the engine's 10,000); drills running many jobs in one process use fewer. */
   retirementPaths?: number;
 }
@@ -73,6 +75,7 @@ export function buildLocalAgents(options: LocalAgentOptions): {
       claimOwner: options.claimOwner ?? localClaimOwner(),
       ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
       ...(options.retry ? { retry: options.retry } : {}),
+      ...(options.modelPrices ? { modelPrices: options.modelPrices } : {}),
     });
   return { handlers: { ...specialists, planner }, invoker };
 }

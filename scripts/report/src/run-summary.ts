@@ -81,9 +81,16 @@ export function renderUsage(usage: SummaryPayload['usage']): string {
   return `<div class="table-scroll"><table><thead><tr><th>Model</th><th class="num">Requests</th><th class="num">Input tokens</th><th class="num">Output tokens</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
-/** Where prices came from and whether any were stale or missing. */
+/** Where prices came from, the date they are from, and whether any were stale or missing. */
 export function renderPrices(prices: SummaryPayload['prices']): string {
-  const stale = prices.stale ? ' (stale)' : '';
+  const asOf = prices.as_of ? `, as of ${escapeHtml(prices.as_of)}` : '';
+  const day = prices.last_trading_day ? ` ${escapeHtml(prices.last_trading_day)}` : '';
+  const symbols = prices.stale_symbols ?? [];
+  const named =
+    symbols.length > 0
+      ? `, older than the last trading day${day} or undated: ${escapeHtml(symbols.join(', '))}`
+      : '';
+  const stale = prices.stale ? ` (stale${named})` : '';
   const missing = prices.missing.length > 0 ? `; missing: ${escapeHtml(prices.missing.join(', '))}` : '';
-  return `<p>Prices: ${escapeHtml(prices.source)}${stale}${missing}.</p>`;
+  return `<p>Prices: ${escapeHtml(prices.source)}${asOf}${stale}${missing}.</p>`;
 }

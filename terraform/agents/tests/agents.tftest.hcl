@@ -33,7 +33,8 @@ mock_provider "aws" {
 
 variables {
   aurora_cluster_arn = "arn:aws:rds:us-east-1:123456789012:cluster:alex-aurora-cluster"
-  aurora_secret_arn  = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-abc-AbCdEf"
+  app_secret_arn     = "arn:aws:secretsmanager:us-east-1:123456789012:secret:alex-aurora-cluster-alex-app-20260101-AbCdEf"
+  alarm_topic_arn    = "arn:aws:sns:us-east-1:123456789012:alex-alarms"
   vector_bucket      = "alex-vectors-123456789012"
   clerk_issuer       = "https://clerk.example.com"
   clerk_jwks_url     = "https://clerk.example.com/.well-known/jwks.json"
@@ -75,6 +76,10 @@ run "required_inputs_only" {
   assert {
     condition     = !contains(keys(aws_lambda_function.agent["planner"].environment[0].variables), "POLYGON_API_KEY_SECRET_ARN")
     error_message = "POLYGON_API_KEY_SECRET_ARN is left unset when not given."
+  }
+  assert {
+    condition     = alltrue([for fn in aws_lambda_function.agent : !contains(keys(fn.environment[0].variables), "MODEL_PRICES") && fn.environment[0].variables["LOG_DEBUG_SAMPLE_RATE"] == "0"])
+    error_message = "MODEL_PRICES is left unset (the published defaults apply) and debug sampling is off by default."
   }
   assert {
     condition     = aws_lambda_function.agent["planner"].source_code_hash == filebase64sha256("${path.module}/tests/fixtures/agent-bundle.bin")
@@ -134,6 +139,13 @@ run "optional_inputs_given" {
     langfuse_public_key        = "pk-lf-123"
     langfuse_secret_arn        = "arn:aws:secretsmanager:us-east-1:123456789012:secret:alex/langfuse-AbCdEf"
     langfuse_host              = "https://us.cloud.langfuse.com"
+    model_prices               = { "nova-pro" = { input = 0.8, output = 3.2 } }
+    log_debug_sample_rate      = 0.05
+  }
+
+  assert {
+    condition     = alltrue([for fn in aws_lambda_function.agent : jsondecode(fn.environment[0].variables["MODEL_PRICES"]) == { "nova-pro" = { input = 0.8, output = 3.2 } } && fn.environment[0].variables["LOG_DEBUG_SAMPLE_RATE"] == "0.05"])
+    error_message = "Every agent gets the price overrides as JSON and the debug sample rate."
   }
 
   assert {
@@ -223,6 +235,40 @@ run "a_model_per_agent" {
     ])
     error_message = "Functions get the shared BEDROCK_MODEL_ID and the per-agent ids given, and no others."
   }
+}
+
+run "lambdas_use_the_application_database_user" {
+  command = apply
+
+  assert {
+    condition     = alltrue([for fn in concat(values(aws_lambda_function.agent), [aws_lambda_function.api]) : fn.environment[0].variables["DATABASE_SECRET_ARN"] == var.app_secret_arn])
+    error_message = "Every Lambda, the API included, reads the application user's secret."
+  }
+  assert {
+    condition = alltrue([
+      for name in ["planner", "tagger", "reporter", "charter", "retirement"] :
+      toset(flatten([for s in data.aws_iam_policy_document.agent[name].statement : s.resources if contains(s.actions, "secretsmanager:GetSecretValue")])) == toset([var.app_secret_arn])
+    ])
+    error_message = "Without Polygon or Langfuse secrets, each agent role may read exactly the app secret."
+  }
+  assert {
+    condition     = toset(flatten([for s in data.aws_iam_policy_document.api.statement : s.resources if contains(s.actions, "secretsmanager:GetSecretValue")])) == toset([var.app_secret_arn])
+    error_message = "The API role may read exactly the app secret."
+  }
+  assert {
+    condition     = !strcontains(jsonencode(data.aws_iam_policy_document.agent), "rds!") && !strcontains(jsonencode(data.aws_iam_policy_document.api), "rds!")
+    error_message = "No policy names an RDS-managed master secret."
+  }
+}
+
+run "rejects_the_master_secret_as_the_app_secret" {
+  command = plan
+
+  variables {
+    app_secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-abc-AbCdEf"
+  }
+
+  expect_failures = [var.app_secret_arn]
 }
 
 run "rejects_a_model_for_an_unknown_agent" {

@@ -33,7 +33,8 @@ mock_provider "aws" {
 
 variables {
   aurora_cluster_arn = "arn:aws:rds:us-east-1:123456789012:cluster:alex-aurora-cluster"
-  aurora_secret_arn  = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-abc-AbCdEf"
+  app_secret_arn     = "arn:aws:secretsmanager:us-east-1:123456789012:secret:alex-aurora-cluster-alex-app-20260101-AbCdEf"
+  alarm_topic_arn    = "arn:aws:sns:us-east-1:123456789012:alex-alarms"
   vector_bucket      = "alex-vectors-123456789012"
   clerk_issuer       = "https://clerk.example.com"
   clerk_jwks_url     = "https://clerk.example.com/.well-known/jwks.json"
@@ -68,7 +69,7 @@ run "api" {
   assert {
     condition = aws_lambda_function.api.environment[0].variables == tomap({
       DATABASE_CLUSTER_ARN = var.aurora_cluster_arn
-      DATABASE_SECRET_ARN  = var.aurora_secret_arn
+      DATABASE_SECRET_ARN  = var.app_secret_arn
       DATABASE_NAME        = "alex"
       LOG_LEVEL            = "info"
       JOBS_QUEUE_URL       = aws_sqs_queue.jobs.url
@@ -76,6 +77,7 @@ run "api" {
       CLERK_ISSUER         = var.clerk_issuer
       CLERK_AUDIENCE       = var.clerk_audience
       CORS_ORIGINS         = "https://app.example.com,http://localhost:3000"
+      METRICS_NAMESPACE    = "AlexAgents"
     })
     error_message = "The API gets the database, the jobs queue, Clerk's settings and the CORS origins; no CLERK_AUTHORIZED_PARTIES unless given."
   }
@@ -158,7 +160,7 @@ run "api" {
       }
       ReadDatabaseSecret = {
         actions   = toset(["secretsmanager:GetSecretValue"])
-        resources = toset([var.aurora_secret_arn])
+        resources = toset([var.app_secret_arn])
       }
       SendJobs = {
         actions   = toset(["sqs:SendMessage"])

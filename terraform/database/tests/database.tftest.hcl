@@ -7,9 +7,14 @@ mock_provider "aws" {
   mock_data "aws_subnets" {
     defaults = { ids = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"] }
   }
+  mock_resource "aws_secretsmanager_secret" {
+    defaults = { arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:alex-aurora-cluster-alex-app-20260101-AbCdEf" }
+  }
   mock_resource "aws_rds_cluster" {
     defaults = {
-      arn = "arn:aws:rds:us-east-1:123456789012:cluster:alex-aurora-cluster"
+      arn      = "arn:aws:rds:us-east-1:123456789012:cluster:alex-aurora-cluster"
+      endpoint = "alex-aurora-cluster.cluster-abc.us-east-1.rds.amazonaws.com"
+      port     = 5432
       master_user_secret = [{
         secret_arn    = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-abc-AbCdEf"
         kms_key_id    = "alias/aws/secretsmanager"
@@ -50,6 +55,47 @@ run "defaults" {
     condition     = length(aws_vpc_security_group_ingress_rule.postgres) == 0
     error_message = "No direct ingress unless allowed_cidr_blocks is set."
   }
+}
+
+run "application_user" {
+  command = apply
+
+  assert {
+    condition     = aws_rds_cluster.aurora.engine_version == "16.10"
+    error_message = "The default engine is Aurora PostgreSQL 16.10, a 16.x minor offered for new clusters (16.6 no longer is)."
+  }
+  assert {
+    condition     = output.app_secret_arn == aws_secretsmanager_secret.app.arn && output.app_secret_arn != output.aurora_secret_arn && output.app_username == "alex_app"
+    error_message = "The application user alex_app has its own secret, output apart from the master secret."
+  }
+  assert {
+    condition     = output.aurora_cluster_endpoint == "alex-aurora-cluster.cluster-abc.us-east-1.rds.amazonaws.com" && output.aurora_cluster_port == 5432 && output.database_name == "alex"
+    error_message = "The outputs give the deploy what it stores in the app secret besides the password: host, port, database."
+  }
+  assert {
+    condition     = startswith(aws_secretsmanager_secret.app.name_prefix, "alex-aurora-cluster-alex-app-")
+    error_message = "The app secret is named after the cluster and the user."
+  }
+}
+
+run "rejects_an_app_user_that_is_the_master_user_or_not_an_identifier" {
+  command = plan
+
+  variables {
+    app_username = "alexadmin"
+  }
+
+  expect_failures = [var.app_username]
+}
+
+run "rejects_an_app_user_with_uppercase_or_a_dash" {
+  command = plan
+
+  variables {
+    app_username = "Alex-App"
+  }
+
+  expect_failures = [var.app_username]
 }
 
 run "scales_to_zero" {

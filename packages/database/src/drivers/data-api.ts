@@ -1,5 +1,4 @@
 import { RDSDataClient } from '@aws-sdk/client-rds-data';
-import { drizzle } from 'drizzle-orm/aws-data-api/pg';
 import { migrate } from 'drizzle-orm/aws-data-api/pg/migrator';
 import { ResultTooLargeError } from '../errors';
 import * as schema from '../schema';
@@ -9,6 +8,7 @@ import {
   type DriverOptions,
   MIGRATIONS_FOLDER,
 } from './alex-database';
+import { dataApiDrizzle } from './data-api-session';
 
 /** Where an Aurora cluster's Data API is and which database to use. */
 export interface DataApiOptions extends DriverOptions {
@@ -27,12 +27,21 @@ export interface DataApiOptions extends DriverOptions {
 // limit" (AWS troubleshooting guide); an UnsupportedResultException says the result "exceeds the size limit".
 const RESPONSE_LIMIT_PATTERN =
   /response size limit|more than the allowed response size|exceed(ed|s)( the)? size limit/i;
+// "Packet for query is too large": a row of the result is over the Data API's 64 KB (troubleshooting guide).
+const ROW_LIMIT_PATTERN = /packet for query is too large/i;
 
-/** Turns the Data API's 1 MiB refusal into an error that says what to do about it. */
+/** Turns the Data API's 1 MiB and 64 KB-per-row refusals into errors that say what to do about them. */
 export function translateDataApiError(error: unknown): unknown {
-  if (error instanceof Error && RESPONSE_LIMIT_PATTERN.test(error.message)) {
+  if (!(error instanceof Error)) return error;
+  if (RESPONSE_LIMIT_PATTERN.test(error.message)) {
     return new ResultTooLargeError(
       'The query result is larger than the RDS Data API returns in one response (1 MiB): select fewer columns or page the query',
+      { cause: error },
+    );
+  }
+  if (ROW_LIMIT_PATTERN.test(error.message)) {
+    return new ResultTooLargeError(
+      'A row of the query result is larger than the RDS Data API returns (64 KB per row): select fewer or shorter columns',
       { cause: error },
     );
   }
@@ -63,12 +72,12 @@ function createClient(options: DataApiOptions): RDSDataClient {
 /** Opens Aurora PostgreSQL through the RDS Data API (the production path). */
 export async function openDataApiDatabase(options: DataApiOptions): Promise<DatabaseHandle> {
   const client = createClient(options);
-  const db = drizzle(client, {
+  const db = dataApiDrizzle(client, {
     schema,
     database: options.database,
     resourceArn: options.resourceArn,
     secretArn: options.secretArn,
-    logger: options.logger ?? false,
+    logger: options.logger,
   });
   return {
     db: db as unknown as AlexDatabase,

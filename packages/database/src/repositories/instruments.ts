@@ -17,6 +17,8 @@ export interface InstrumentInput {
   name: string;
   instrumentType?: InstrumentType;
   currentPrice?: number;
+  /** The trading date of `currentPrice`; a price given without it is stored with an unknown date. */
+  priceAsOf?: string | null;
   allocationAssetClass?: AssetClassAllocation;
   allocationRegions?: RegionAllocation;
   allocationSectors?: SectorAllocation;
@@ -55,7 +57,8 @@ export interface InstrumentsRepository {
    * administrator or an earlier job, are never overwritten, so one user's job cannot reclassify shared data.
    */
   classify(symbol: string, classification: Classification): Promise<ClassifyOutcome>;
-  updatePrice(symbol: string, price: number): Promise<boolean>;
+  /** Writes a price and the trading date (`YYYY-MM-DD`) it is from; false when the symbol has no row. */
+  updatePrice(symbol: string, price: number, asOf: string): Promise<boolean>;
   /** Stored prices by symbol (null when an instrument has none; unknown symbols are absent). */
   storedPrices(symbols: readonly string[]): Promise<Map<string, number | null>>;
 }
@@ -84,7 +87,10 @@ export function instrumentsRepository(db: AlexDatabase): InstrumentsRepository {
       return parseAll(rows);
     },
     async upsertMany(inputs) {
-      for (const input of inputs) {
+      for (const given of inputs) {
+        // A new price replaces the old one's date too: unknown unless the input gives it.
+        const input =
+          given.currentPrice === undefined ? given : { ...given, priceAsOf: given.priceAsOf ?? null };
         const { symbol, ...fields } = input;
         await db
           .insert(instruments)
@@ -143,10 +149,10 @@ export function instrumentsRepository(db: AlexDatabase): InstrumentsRepository {
       if (rows.length === 1) return 'classified';
       return (await repository.findMany([symbol])).length === 1 ? 'already_classified' : 'not_found';
     },
-    async updatePrice(symbol, price) {
+    async updatePrice(symbol, price, asOf) {
       const rows = await db
         .update(instruments)
-        .set({ currentPrice: price })
+        .set({ currentPrice: price, priceAsOf: asOf })
         .where(eq(instruments.symbol, symbol))
         .returning({ symbol: instruments.symbol });
       return rows.length === 1;

@@ -98,6 +98,8 @@ export const instruments = pgTable(
     name: varchar('name', { length: VARCHAR_LENGTH.instrumentName }).notNull(),
     instrumentType: varchar('instrument_type', { length: VARCHAR_LENGTH.instrumentType }),
     currentPrice: decimal('current_price', PRICE),
+    /** The US trading date the current price is from; null when unknown (written before dates were kept). */
+    priceAsOf: date('price_as_of', { mode: 'string' }),
     allocationRegions: jsonb('allocation_regions').default({}),
     allocationSectors: jsonb('allocation_sectors').default({}),
     allocationAssetClass: jsonb('allocation_asset_class').default({}),

@@ -7,6 +7,7 @@ import type { DatabaseHandle, DriverName } from '../../src';
 import { openDataApiDatabase } from '../../src/drivers/data-api';
 import { openPgliteDatabase } from '../../src/drivers/pglite';
 import { openPostgresDatabase } from '../../src/drivers/postgres';
+import { DATA_API_BACKEND, openDataApiOverPostgres } from './data-api-database';
 
 /** A migrated, empty database on the driver this test project runs, and how to dispose of it. */
 export interface TestDatabase {
@@ -93,6 +94,10 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       await handle.close();
       await drop();
     };
+    return { handle, driver: TEST_DRIVER, queries, close };
+  }
+  if (TEST_DRIVER === 'data-api' && DATA_API_BACKEND === 'postgres') {
+    const { handle, close } = await openDataApiOverPostgres(logger);
     return { handle, driver: TEST_DRIVER, queries, close };
   }
   const client = await migratedPglite();

@@ -2,7 +2,10 @@ import { afterEach, beforeEach, vi } from 'vitest';
 
 /** The JSON log lines written to stdout, and a way to wait for one. */
 export interface StdoutLines {
+  /** The log lines (EMF metric documents left out). */
   all(): Record<string, unknown>[];
+  /** The EMF metric documents. */
+  metrics(): Record<string, unknown>[];
   /** Resolves with the first line (already written or still to come) whose message is `message`. */
   next(message: string): Promise<Record<string, unknown>>;
 }
@@ -17,8 +20,8 @@ function parse(text: string): Record<string, unknown> | null {
 }
 
 /**
- * Captures, for each test of the file, the JSON lines written to stdout (where a Lambda's logger writes, for
- * CloudWatch); anything else written to stdout goes through.
+ * Captures, for each test of the file, the JSON lines written to stdout and stderr (where a Lambda's logger
+ * and metrics write, for CloudWatch); anything else goes through.
  */
 export function captureStdoutLines(): StdoutLines {
   let lines: Record<string, unknown>[] = [];
@@ -26,20 +29,24 @@ export function captureStdoutLines(): StdoutLines {
   beforeEach(() => {
     lines = [];
     waiters = [];
-    const write = process.stdout.write.bind(process.stdout) as (...args: unknown[]) => boolean;
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk, ...rest) => {
-      const line = typeof chunk === 'string' && chunk.endsWith('\n') ? parse(chunk) : null;
-      if (!line) return write(chunk, ...rest);
-      lines.push(line);
-      for (const waiter of waiters.filter((w) => w.message === line.message)) waiter.resolve(line);
-      return true;
-    });
+    // Powertools writes debug and info to stdout, warn and error to stderr; Lambda sends both to CloudWatch.
+    for (const stream of [process.stdout, process.stderr]) {
+      const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+      vi.spyOn(stream, 'write').mockImplementation((chunk, ...rest) => {
+        const line = typeof chunk === 'string' && chunk.endsWith('\n') ? parse(chunk) : null;
+        if (!line) return write(chunk, ...rest);
+        lines.push(line);
+        for (const waiter of waiters.filter((w) => w.message === line.message)) waiter.resolve(line);
+        return true;
+      });
+    }
   });
   afterEach(() => {
     vi.restoreAllMocks();
   });
   return {
-    all: () => lines,
+    all: () => lines.filter((line) => !('_aws' in line)),
+    metrics: () => lines.filter((line) => '_aws' in line),
     next: (message) => {
       const seen = lines.find((line) => line.message === message);
       if (seen) return Promise.resolve(seen);

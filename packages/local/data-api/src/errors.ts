@@ -14,11 +14,18 @@ export type DataApiErrorType =
 export class DataApiError extends AlexError {
   readonly type: DataApiErrorType;
   readonly status: number;
+  /** The service ends the transaction the failing call ran in (a result over its size limits). */
+  readonly endsTransaction: boolean;
 
-  constructor(type: DataApiErrorType, message: string, options: { status?: number; cause?: unknown } = {}) {
+  constructor(
+    type: DataApiErrorType,
+    message: string,
+    options: { status?: number; cause?: unknown; endsTransaction?: boolean } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.type = type;
     this.status = options.status ?? 400;
+    this.endsTransaction = options.endsTransaction ?? false;
   }
 }
 
@@ -30,6 +37,17 @@ export function badRequest(message: string): DataApiError {
 /** A result the Data API cannot return (unsupported type, multidimensional array, too large). */
 export function unsupportedResult(message: string): DataApiError {
   return new DataApiError('UnsupportedResultException', message);
+}
+
+/**
+ * A result over the service's size limits: the call fails and the transaction it ran in is ended, so later
+ * calls with its id are told it is not found.
+ */
+export function resultTooLarge(
+  type: 'UnsupportedResultException' | 'DatabaseErrorException',
+  message: string,
+) {
+  return new DataApiError(type, message, { endsTransaction: true });
 }
 
 /** A failure the Data API reports as `DatabaseErrorException` with the given message. */
@@ -70,4 +88,10 @@ export function toDataApiError(error: unknown): DataApiError {
   if (isPostgresError(error)) return databaseError(formatPostgresError(error), error);
   const message = `Internal error in the local Data API: ${errorMessage(error)}`;
   return new DataApiError('InternalServerErrorException', message, { status: 500, cause: error });
+}
+
+/** Neither an SQL error (those carry a severity) nor a refusal of this server's own: the connection may be gone. */
+export function isConnectionFailure(error: unknown): boolean {
+  if (error instanceof DataApiError) return false;
+  return typeof (error as { severity?: unknown } | undefined)?.severity !== 'string';
 }

@@ -1,9 +1,24 @@
 import { DataApiError, unsupportedResult } from './errors';
-import { byteaToBase64, parseArrayLiteral, timestamptzToUtc } from './pg-text';
+import {
+  byteaToBase64,
+  compactJson,
+  javaDecimalString,
+  parseArrayLiteral,
+  timestamptzToUtc,
+} from './pg-text';
 import type { PgType, TypeCatalog } from './pg-types';
 
 /** How a column's values travel in a Data API response. */
-type ValueKind = 'boolean' | 'long' | 'double' | 'blob' | 'timestamptz' | 'datetime' | 'string';
+type ValueKind =
+  | 'boolean'
+  | 'long'
+  | 'double'
+  | 'blob'
+  | 'timestamptz'
+  | 'datetime'
+  | 'json'
+  | 'numeric'
+  | 'string';
 
 /** A result column's type, resolved once per result. */
 export interface ColumnType {
@@ -56,6 +71,9 @@ const KIND_BY_NAME: Record<string, ValueKind> = {
   timestamptz: 'timestamptz',
   timestamp: 'datetime',
   date: 'datetime',
+  json: 'json',
+  jsonb: 'json',
+  numeric: 'numeric',
 };
 
 function scalarKind(type: PgType): ValueKind {
@@ -102,6 +120,10 @@ function scalarField(text: string, kind: ValueKind): OutField {
     case 'datetime':
       rejectInfinity(text);
       return { stringValue: text };
+    case 'json':
+      return { stringValue: compactJson(text) };
+    case 'numeric':
+      return { stringValue: javaDecimalString(text) };
     case 'string':
       return { stringValue: text };
   }
@@ -118,6 +140,10 @@ function arrayField(text: string, column: ColumnType): OutArray {
       return { doubleValues: elements.map((e) => (e === null ? null : Number(e))) };
     case 'timestamptz':
       return { stringValues: elements.map((e) => (e === null ? null : timestamptzToUtc(e))) };
+    case 'json':
+      return { stringValues: elements.map((e) => (e === null ? null : compactJson(e))) };
+    case 'numeric':
+      return { stringValues: elements.map((e) => (e === null ? null : javaDecimalString(e))) };
     default:
       return { stringValues: elements };
   }

@@ -1,1 +1,6 @@
-export { type DataApiServer, type DataApiServerOptions, startDataApiServer } from './server';
+export {
+  type DataApiDatabase,
+  type DataApiServer,
+  type DataApiServerOptions,
+  startDataApiServer,
+} from './server';

@@ -1,7 +1,6 @@
-import type { PGlite, Results } from '@electric-sql/pglite';
-import type { ConnectionLock } from './connection-lock';
-import { badRequest, databaseError, unsupportedResult } from './errors';
-import { type BoundStatement, bindParameters } from './parameters';
+import type { DataApiBackend, SqlSession } from './backend';
+import { badRequest, databaseError } from './errors';
+import { bindParameters } from './parameters';
 import type { TypeCatalog } from './pg-types';
 import {
   BeginTransactionRequest,
@@ -9,22 +8,24 @@ import {
   ExecuteStatementRequest,
   parseRequest,
 } from './requests';
-import { buildExecuteResponse, type ExecuteStatementResponse, resolveColumns } from './results';
+import {
+  buildExecuteResponse,
+  checkResponseSize,
+  checkRowSizes,
+  type ExecuteStatementResponse,
+  resolveColumns,
+} from './results';
 import type { TransactionRegistry } from './transactions';
 
-/** What the operations need: the database, its lock, open transactions and the server's identity. */
+/** What the operations need: where statements run, open transactions and the server's identity. */
 export interface DataApiContext {
-  db: PGlite;
-  lock: ConnectionLock;
+  backend: DataApiBackend;
   transactions: TransactionRegistry;
   catalog: TypeCatalog;
   resourceArn: string;
   secretArn: string;
   database: string;
 }
-
-// The service limits a response to 1 MiB; checked here on the serialised response.
-const MAX_RESPONSE_BYTES = 1048576;
 
 function checkTarget(
   context: DataApiContext,
@@ -45,18 +46,6 @@ function checkTarget(
   }
 }
 
-const keepText = (value: unknown) => value as string;
-
-function runBound(context: DataApiContext, bound: BoundStatement): Promise<Results<unknown[]>> {
-  return context.db.query<unknown[]>(bound.sql, bound.values, {
-    rowMode: 'array',
-    paramTypes: bound.types,
-    parsers: context.catalog.textParsers,
-    // Values are already in Postgres text form, so PGlite must pass them through untouched.
-    serializers: Object.fromEntries(bound.types.map((type) => [type, keepText])),
-  });
-}
-
 /** ExecuteStatement: runs one statement, in autocommit mode or inside the given transaction. */
 export async function executeStatement(
   context: DataApiContext,
@@ -65,24 +54,20 @@ export async function executeStatement(
   const request = parseRequest(ExecuteStatementRequest, body, 'ExecuteStatement');
   checkTarget(context, request);
   const bound = bindParameters(request.sql, request.parameters);
-  const run = async () => {
-    const result = await runBound(context, bound);
-    const columns = await resolveColumns(result, context.catalog, (oids) =>
-      context.catalog.ensure(context.db, oids),
-    );
-    return buildExecuteResponse(result, columns, request.includeResultMetadata ?? false);
+  // The size checks run inside the transaction's work, so a result over a limit ends the transaction.
+  const run = async (session: SqlSession) => {
+    const result = await session.run(bound);
+    checkRowSizes(result);
+    const columns = await resolveColumns(result, context.catalog, session);
+    const response = buildExecuteResponse(result, columns, request.includeResultMetadata ?? false);
+    checkResponseSize(response);
+    return response;
   };
   const { transactionId } = request;
-  const response = await (transactionId
-    ? context.transactions.run(transactionId, run)
-    : context.lock.run(run));
-  if (Buffer.byteLength(JSON.stringify(response)) > MAX_RESPONSE_BYTES) {
-    throw unsupportedResult('The result exceeds the size limit 1 MB');
-  }
-  return response;
+  return transactionId ? context.transactions.run(transactionId, run) : context.backend.autocommit(run);
 }
 
-/** BeginTransaction: waits for the connection and starts a transaction on it. */
+/** BeginTransaction: waits for a connection and starts a transaction on it. */
 export async function beginTransaction(context: DataApiContext, body: unknown) {
   const request = parseRequest(BeginTransactionRequest, body, 'BeginTransaction');
   checkTarget(context, request);

@@ -1,3 +1,4 @@
+import type { BoundStatement } from './backend';
 import { badRequest, DataApiError } from './errors';
 import type { Field, SqlParameter, TypeHint } from './requests';
 import { leadingKeywords, type Placeholder, scanSql } from './sql-scanner';
@@ -34,13 +35,6 @@ const HINT_FORMATS: Partial<Record<TypeHint, { pattern: RegExp; format: string }
   DATE: { pattern: /^\d{4}-\d{2}-\d{2}$/, format: 'YYYY-MM-DD' },
   TIME: { pattern: /^\d{2}:\d{2}:\d{2}(\.\d{1,9})?$/, format: 'HH:MM:SS[.FFF]' },
 };
-
-/** A statement ready for PGlite: positional SQL, text-format values and the type of each value. */
-export interface BoundStatement {
-  sql: string;
-  values: Array<string | null>;
-  types: number[];
-}
 
 const TRANSACTION_CONTROL = new Set(['BEGIN', 'START', 'COMMIT', 'END', 'ROLLBACK', 'ABORT']);
 

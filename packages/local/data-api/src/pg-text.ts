@@ -78,3 +78,51 @@ export function timestamptzToUtc(text: string): string {
 export function byteaToBase64(text: string): string {
   return Buffer.from(text.slice(2), 'hex').toString('base64');
 }
+
+const JSON_WHITESPACE = new Set([' ', '\t', '\n', '\r']);
+
+/**
+ * Drops the whitespace between JSON tokens (`{"a": [1, 2]}` becomes `{"a":[1,2]}`), the compact form Aurora
+ * Serverless v2 returns for json and jsonb; strings and number literals are kept exactly as they are.
+ */
+export function compactJson(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? '';
+    if (inString) {
+      out += c;
+      if (c === '\\') {
+        out += text[i + 1] ?? '';
+        i += 1;
+      } else if (c === '"') {
+        inString = false;
+      }
+    } else if (c === '"') {
+      inString = true;
+      out += c;
+    } else if (!JSON_WHITESPACE.has(c)) {
+      out += c;
+    }
+  }
+  return out;
+}
+
+const PLAIN_DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/**
+ * Writes Postgres's numeric text the way Java's BigDecimal.toString does, as the service's JDBC layer is
+ * assumed to: plain unless the value's adjusted exponent is below -6, then in exponent notation
+ * (`0.0000001` becomes `1E-7`, `0.00000000` becomes `0E-8`). NaN and infinities pass unchanged.
+ */
+export function javaDecimalString(text: string): string {
+  const m = PLAIN_DECIMAL.exec(text);
+  if (!m) return text;
+  const [, sign = '', whole = '', fraction = ''] = m;
+  const scale = fraction.length;
+  const coefficient = `${whole}${fraction}`.replace(/^0+(?=\d)/, '');
+  const adjusted = coefficient.length - 1 - scale;
+  if (adjusted >= -6) return text;
+  const mantissa = coefficient.length > 1 ? `${coefficient[0]}.${coefficient.slice(1)}` : coefficient;
+  return `${sign}${mantissa}E${adjusted}`;
+}

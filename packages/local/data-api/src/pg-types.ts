@@ -1,4 +1,4 @@
-import type { PGlite } from '@electric-sql/pglite';
+import { plainStatement, type SqlSession } from './backend';
 
 /** What the result mapping needs to know about one Postgres type. */
 export interface PgType {
@@ -12,55 +12,41 @@ export interface PgType {
   delimiter: string;
 }
 
-type Parser = (value: string) => string;
+const TYPE_COLUMNS = 'oid::int4, typname::text, typcategory::text, typelem::int4, typdelim::text';
 
-const TYPE_COLUMNS = 'oid::int4 AS oid, typname, typcategory, typelem::int4 AS elem, typdelim';
-
-interface TypeRow {
-  oid: number;
-  typname: string;
-  typcategory: string;
-  elem: number;
-  typdelim: string;
-}
-
-/** OID-keyed knowledge of pg_type, plus PGlite parser overrides that keep every value in its text form. */
+/** OID-keyed knowledge of pg_type, read over the endpoint's own sessions (every value in text form). */
 export class TypeCatalog {
   private readonly types = new Map<number, PgType>();
-  /** Passed to PGlite's query options so no value is turned into a JS Date, number or object. */
-  readonly textParsers: Record<number, Parser> = {};
 
-  private add(rows: TypeRow[]): void {
-    const identity: Parser = (value) => value;
-    for (const row of rows) {
-      this.types.set(row.oid, {
-        oid: row.oid,
-        name: row.typname,
-        category: row.typcategory,
-        elem: row.elem,
-        delimiter: row.typdelim,
+  private add(rows: Array<Array<string | null>>): void {
+    for (const [oid, name, category, elem, delimiter] of rows) {
+      this.types.set(Number(oid), {
+        oid: Number(oid),
+        name: name ?? '',
+        category: category ?? 'X',
+        elem: Number(elem),
+        delimiter: delimiter ?? ',',
       });
-      this.textParsers[row.oid] = identity;
     }
   }
 
   /** Reads the whole of pg_type once, so later lookups are synchronous. */
-  static async load(db: PGlite): Promise<TypeCatalog> {
+  static async load(session: SqlSession): Promise<TypeCatalog> {
     const catalog = new TypeCatalog();
-    const result = await db.query<TypeRow>(`SELECT ${TYPE_COLUMNS} FROM pg_type`);
-    catalog.add(result.rows);
+    catalog.add((await session.run(plainStatement(`SELECT ${TYPE_COLUMNS} FROM pg_type`))).rows);
     return catalog;
   }
 
-  /** Fetches types created after startup (enums, domains, composites) that a result refers to. */
-  async ensure(db: PGlite, oids: number[]): Promise<void> {
+  /**
+   * Fetches types created after startup (enums, domains, composites) that a result refers to, on the session
+   * that produced the result, so a type created inside a transaction is visible.
+   */
+  async ensure(session: SqlSession, oids: number[]): Promise<void> {
     const missing = [...new Set(oids)].filter((oid) => !this.types.has(oid));
     if (missing.length === 0) return;
     // OIDs come from Postgres's own row description, so they are integers and safe to inline.
-    const result = await db.query<TypeRow>(
-      `SELECT ${TYPE_COLUMNS} FROM pg_type WHERE oid IN (${missing.join(',')})`,
-    );
-    this.add(result.rows);
+    const sql = `SELECT ${TYPE_COLUMNS} FROM pg_type WHERE oid IN (${missing.join(',')})`;
+    this.add((await session.run(plainStatement(sql))).rows);
   }
 
   /** The type for an OID, or a stand-in treated as text when the OID is unknown. */

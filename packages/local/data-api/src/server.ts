@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
-import { ConnectionLock } from './connection-lock';
+import type { DataApiBackend } from './backend';
 import { badRequest, DataApiError, toDataApiError } from './errors';
 import {
   beginTransaction,
@@ -12,17 +12,32 @@ import {
   rollbackTransaction,
 } from './operations';
 import { TypeCatalog } from './pg-types';
+import { pgliteBackend } from './pglite-backend';
+import { postgresBackend } from './postgres-backend';
 import { TransactionRegistry } from './transactions';
 
-/** Options for {@link startDataApiServer}; the caller keeps ownership of the PGlite instance. */
-export interface DataApiServerOptions {
-  db: PGlite;
+/**
+ * Where the server runs statements: a PGlite (one connection, which transactions take in turn; the caller
+ * keeps ownership of it), or a PostgreSQL server URL (a pool the server opens and closes, one connection per
+ * transaction).
+ */
+export type DataApiDatabase =
+  | { db: PGlite; postgresUrl?: never }
+  | {
+      postgresUrl: string;
+      db?: never;
+      /** Pooled connections; each open transaction holds one. Default 20. */
+      maxConnections?: number;
+    };
+
+/** Options for {@link startDataApiServer}. */
+export type DataApiServerOptions = DataApiDatabase & {
   resourceArn?: string;
   secretArn?: string;
   database?: string;
   /** A transaction unused for this long is rolled back; default 180000 (the Data API's 3 minutes). */
   transactionIdleTimeoutMs?: number;
-}
+};
 
 /** A running server: where it listens, the identifiers requests must carry, and how to stop it. */
 export interface DataApiServer {
@@ -31,7 +46,7 @@ export interface DataApiServer {
   resourceArn: string;
   secretArn: string;
   database: string;
-  /** Rolls back open transactions and stops the HTTP server; the PGlite instance stays open. */
+  /** Rolls back open transactions and stops the HTTP server; closes the pool it opened, a PGlite stays open. */
   close(): Promise<void>;
 }
 
@@ -94,15 +109,30 @@ function listen(server: ReturnType<typeof createServer>): Promise<AddressInfo> {
   });
 }
 
-/** Starts an RDS Data API-compatible HTTP endpoint on 127.0.0.1 that runs statements on the given PGlite. */
+function openBackend(options: DataApiDatabase): Promise<DataApiBackend> {
+  if (options.postgresUrl !== undefined) {
+    return postgresBackend({
+      url: options.postgresUrl,
+      ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
+    });
+  }
+  return pgliteBackend(options.db);
+}
+
+/** Starts an RDS Data API-compatible HTTP endpoint on 127.0.0.1 over a PGlite or a PostgreSQL server. */
 export async function startDataApiServer(options: DataApiServerOptions): Promise<DataApiServer> {
-  await options.db.waitReady;
-  const lock = new ConnectionLock();
+  const backend = await openBackend(options);
+  let catalog: TypeCatalog;
+  try {
+    catalog = await backend.autocommit((session) => TypeCatalog.load(session));
+  } catch (error) {
+    await backend.close();
+    throw error;
+  }
   const context: DataApiContext = {
-    db: options.db,
-    lock,
-    transactions: new TransactionRegistry(options.db, lock, options.transactionIdleTimeoutMs ?? 180_000),
-    catalog: await TypeCatalog.load(options.db),
+    backend,
+    transactions: new TransactionRegistry(backend, options.transactionIdleTimeoutMs ?? 180_000),
+    catalog,
     resourceArn: options.resourceArn ?? 'arn:aws:rds:us-east-1:123456789012:cluster:local-data-api',
     secretArn: options.secretArn ?? 'arn:aws:secretsmanager:us-east-1:123456789012:secret:local-data-api',
     database: options.database ?? 'postgres',
@@ -112,10 +142,13 @@ export async function startDataApiServer(options: DataApiServerOptions): Promise
     const handling = handle(context, request, response).finally(() => inFlight.delete(handling));
     inFlight.add(handling);
   });
-  const address = await listen(server);
+  const address = await listen(server).catch(async (error: unknown) => {
+    await backend.close();
+    throw error;
+  });
   let closing: Promise<void> | undefined;
-  // Stop listening, free the connection from open transactions, then wait for statements already
-  // running, so nothing touches the caller's PGlite once close() has resolved.
+  // Stop listening, free the connections of open transactions, then wait for statements already
+  // running, so nothing touches the caller's PGlite (or the pool, which ends last) once close() has resolved.
   const close = async () => {
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
     await context.transactions.closeAll();
@@ -124,6 +157,7 @@ export async function startDataApiServer(options: DataApiServerOptions): Promise
     // A BeginTransaction that was queued behind a closed transaction may have opened a new one.
     await context.transactions.closeAll();
     await stopped;
+    await backend.close();
   };
   return {
     endpoint: `http://127.0.0.1:${address.port}`,

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as pause } from 'node:timers/promises';
-import type { PGlite } from '@electric-sql/pglite';
-import type { ConnectionLock, Release } from './connection-lock';
-import { badRequest, databaseError } from './errors';
+import { type DataApiBackend, plainStatement, type ReservedSession, type SqlSession } from './backend';
+import { badRequest, DataApiError, databaseError, isConnectionFailure } from './errors';
 
 /** The causes the Data API appends to "Transaction ... is not found". */
 const TRANSACTION_END_CAUSES = {
@@ -13,7 +12,7 @@ const TRANSACTION_END_CAUSES = {
 
 interface OpenTransaction {
   id: string;
-  release: Release;
+  session: ReservedSession;
   busy: boolean;
   /** Settles when the statement now running does; shutdown waits for it before rolling back. */
   running: Promise<unknown>;
@@ -21,35 +20,35 @@ interface OpenTransaction {
 }
 
 const REMEMBERED_ENDED_TRANSACTIONS = 1000;
-/** How long a transactional statement stays busy at least, like a round trip to the real database. */
-const CONCURRENCY_WINDOW_MS = 5;
+const BEGIN = plainStatement('BEGIN');
+const COMMIT = plainStatement('COMMIT');
+const ROLLBACK = plainStatement('ROLLBACK');
 
 /**
- * The transactions started by BeginTransaction. Each one holds the single PGlite connection until
- * it is committed, rolled back, or idle for longer than the timeout (then it is rolled back).
+ * The transactions started by BeginTransaction. Each one holds a connection of the backend until it is
+ * committed, rolled back, ended by a result over the size limits, or idle for longer than the timeout.
  */
 export class TransactionRegistry {
   private readonly open = new Map<string, OpenTransaction>();
   private readonly ended = new Map<string, string>();
 
   constructor(
-    private readonly db: PGlite,
-    private readonly lock: ConnectionLock,
+    private readonly backend: DataApiBackend,
     private readonly idleTimeoutMs: number,
   ) {}
 
-  /** Waits for the connection, starts a transaction on it and returns the new transaction id. */
+  /** Waits for a connection, starts a transaction on it and returns the new transaction id. */
   async begin(): Promise<string> {
-    const release = await this.lock.acquire();
+    const session = await this.backend.reserve();
     try {
-      await this.db.query('BEGIN');
+      await session.run(BEGIN);
     } catch (error) {
-      release();
+      session.release(true);
       throw error;
     }
     const transaction: OpenTransaction = {
       id: randomBytes(48).toString('base64'),
-      release,
+      session,
       busy: false,
       running: Promise.resolve(),
       timer: undefined,
@@ -59,15 +58,25 @@ export class TransactionRegistry {
     return transaction.id;
   }
 
-  /** Runs work inside the transaction; a second call while one is running fails at once, as in the Data API. */
-  async run<T>(id: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs work inside the transaction; a second call while one is running fails at once, as in the Data API.
+   * Work that fails with an error that ends the transaction rolls it back and frees its connection.
+   */
+  async run<T>(id: string, work: (session: SqlSession) => Promise<T>): Promise<T> {
     const transaction = this.claim(id);
     // PGlite runs a statement synchronously, so without this pause a request sent at the same
     // time would only be read after this one finished and could never see the transaction busy.
-    const running = pause(CONCURRENCY_WINDOW_MS).then(work);
+    const window = this.backend.concurrencyWindowMs;
+    const running = (window > 0 ? pause(window) : Promise.resolve()).then(() => work(transaction.session));
     transaction.running = running.catch(() => undefined);
     try {
       return await running;
+    } catch (error) {
+      if (error instanceof DataApiError && error.endsTransaction) {
+        this.forget(transaction, TRANSACTION_END_CAUSES.aborted);
+        await this.rollbackAndRelease(transaction);
+      }
+      throw error;
     } finally {
       transaction.busy = false;
       if (this.open.has(id)) this.armIdleTimer(transaction);
@@ -77,34 +86,41 @@ export class TransactionRegistry {
   /** Commits; a transaction that Postgres had already aborted is rolled back and reported as aborted. */
   async commit(id: string): Promise<void> {
     const transaction = this.claim(id);
+    let broken = false;
     try {
-      const result = await this.db.query('COMMIT');
+      const result = await transaction.session.run(COMMIT);
       // COMMIT inside a failed transaction block rolls back and reports the ROLLBACK command tag.
-      if ((result as { command?: string }).command === 'ROLLBACK') {
+      if (result.command === 'ROLLBACK') {
         throw badRequest(`Transaction ${id} is not found: ${TRANSACTION_END_CAUSES.aborted}`);
       }
+    } catch (error) {
+      broken = isConnectionFailure(error);
+      throw error;
     } finally {
-      this.finish(transaction, TRANSACTION_END_CAUSES.ended);
+      this.forget(transaction, TRANSACTION_END_CAUSES.ended);
+      transaction.session.release(broken);
     }
   }
 
-  /** Rolls the transaction back and frees the connection. */
+  /** Rolls the transaction back and frees its connection. */
   async rollback(id: string): Promise<void> {
     const transaction = this.claim(id);
+    this.forget(transaction, TRANSACTION_END_CAUSES.ended);
+    let broken = true;
     try {
-      await this.db.query('ROLLBACK');
+      await transaction.session.run(ROLLBACK);
+      broken = false;
     } finally {
-      this.finish(transaction, TRANSACTION_END_CAUSES.ended);
+      transaction.session.release(broken);
     }
   }
 
-  /** Rolls back every open transaction, so the caller's PGlite is left idle. */
+  /** Rolls back every open transaction and frees its connection. */
   async closeAll(): Promise<void> {
     for (const transaction of [...this.open.values()]) {
       this.forget(transaction, TRANSACTION_END_CAUSES.ended);
       await transaction.running;
-      await this.db.query('ROLLBACK').catch(() => undefined);
-      transaction.release();
+      await this.rollbackAndRelease(transaction);
     }
   }
 
@@ -130,13 +146,15 @@ export class TransactionRegistry {
     if (transaction.busy || !this.open.has(transaction.id)) return;
     // Forget it first, so a call racing with the rollback is told the transaction expired.
     this.forget(transaction, TRANSACTION_END_CAUSES.expired);
-    await this.db.query('ROLLBACK').catch(() => undefined);
-    transaction.release();
+    await this.rollbackAndRelease(transaction);
   }
 
-  private finish(transaction: OpenTransaction, cause: string): void {
-    this.forget(transaction, cause);
-    transaction.release();
+  private async rollbackAndRelease(transaction: OpenTransaction): Promise<void> {
+    const rolledBack = await transaction.session.run(ROLLBACK).then(
+      () => true,
+      () => false,
+    );
+    transaction.session.release(!rolledBack);
   }
 
   private forget(transaction: OpenTransaction, cause: string): void {

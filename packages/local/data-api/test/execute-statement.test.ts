@@ -59,7 +59,7 @@ describe('uuid parameters', () => {
 });
 
 describe('jsonb and numeric values', () => {
-  it('round-trips a JSON parameter through a jsonb column as JSON text', async () => {
+  it('round-trips a JSON parameter through a jsonb column as compact JSON text', async () => {
     const document = { tags: ['a', 'b'], nested: { n: 1.5 }, none: null };
     await api.execute('UPDATE item SET data = :data WHERE id = :id', [
       { name: 'data', value: { stringValue: JSON.stringify(document) }, typeHint: 'JSON' },
@@ -70,7 +70,7 @@ describe('jsonb and numeric values', () => {
     ]);
     const [data, tags] = result.records?.[0] ?? [];
     expect(JSON.parse(data?.stringValue ?? 'null')).toEqual(document);
-    expect(tags).toEqual({ stringValue: '["a", "b"]' });
+    expect(tags).toEqual({ stringValue: '["a","b"]' });
   });
 
   it('refuses a plain string for a jsonb column', async () => {

@@ -120,19 +120,3 @@ describe('statements the Data API refuses', () => {
     expect(error.message).toContain('BeginTransaction');
   });
 });
-
-describe('response size limit', () => {
-  it('returns a result just under 1 MiB and refuses one over it with the Data API message', async () => {
-    const under = await api.execute("SELECT repeat('x', 1000000) AS big");
-    expect(under.records?.[0]?.[0]?.stringValue).toHaveLength(1000000);
-    const error = await failureOf(
-      api.execute('SELECT repeat(:c, 1100) FROM generate_series(1, 1000)', [
-        { name: 'c', value: { stringValue: 'x' } },
-      ]),
-    );
-    expect([error.name, error.message]).toEqual([
-      'UnsupportedResultException',
-      'The result exceeds the size limit 1 MB',
-    ]);
-  });
-});

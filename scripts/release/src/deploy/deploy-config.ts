@@ -18,6 +18,15 @@ export const DeployConfig = z
     dryRun: z.boolean(),
     skipBuild: z.boolean(),
     autoApprove: z.boolean(),
+    /** Only run the preflight checks (before a first `terraform apply` of terraform/database too). */
+    preflightOnly: z.boolean(),
+    skipPreflight: z.boolean(),
+    /** Skip the migrations and the application role's grants. */
+    skipDatabase: z.boolean(),
+    /** Stop after the preflight and the database step (a first deploy, before terraform/agents exists). */
+    databaseOnly: z.boolean(),
+    /** Write a new password into the app secret and set it on the role. */
+    rotateAppPassword: z.boolean(),
     /** Unset: read from `terraform output -raw code_bucket`. */
     bucket: BucketName.optional(),
     /** Required unless dry-run: the S3 and Lambda clients' region. */
@@ -29,6 +38,18 @@ export const DeployConfig = z
   .refine((config) => config.dryRun || config.region !== undefined, {
     path: ['region'],
     message: 'required (set AWS_REGION or pass --region)',
+  })
+  .refine((config) => !(config.preflightOnly && config.skipPreflight), {
+    path: ['preflight'],
+    message: '--preflight and --skip-preflight exclude each other',
+  })
+  .refine((config) => !(config.databaseOnly && (config.skipDatabase || config.preflightOnly)), {
+    path: ['databaseOnly'],
+    message: '--database-only runs the database step: drop --skip-database and --preflight',
+  })
+  .refine((config) => !(config.rotateAppPassword && config.skipDatabase), {
+    path: ['rotateAppPassword'],
+    message: '--rotate-app-password needs the database step: drop --skip-database',
   });
 export type DeployConfig = z.infer<typeof DeployConfig>;
 
@@ -41,7 +62,7 @@ const SOURCES: Record<string, string> = {
 
 /** Usage of the deploy command, printed on a usage error. */
 const DEPLOY_USAGE =
-  'pnpm run deploy [lambda...] [--update-code] [--dry-run] [--skip-build] [--yes] [--bucket NAME] [--region REGION] [--prefix PREFIX]';
+  'pnpm run deploy [lambda...] [--update-code] [--dry-run] [--skip-build] [--yes] [--bucket NAME] [--region REGION] [--prefix PREFIX] [--preflight | --skip-preflight] [--skip-database | --database-only] [--rotate-app-password]';
 
 /** Parses the deploy command line and environment; the error names every bad setting and its source. */
 export function parseDeployConfig(
@@ -62,6 +83,11 @@ export function parseDeployConfig(
     dryRun: values['dry-run'] ?? false,
     skipBuild: values['skip-build'] ?? false,
     autoApprove: values.yes ?? false,
+    preflightOnly: values.preflight ?? false,
+    skipPreflight: values['skip-preflight'] ?? false,
+    skipDatabase: values['skip-database'] ?? false,
+    databaseOnly: values['database-only'] ?? false,
+    rotateAppPassword: values['rotate-app-password'] ?? false,
     bucket: blank(values.bucket ?? env.ALEX_CODE_BUCKET),
     region: blank(values.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION),
     functionPrefix: blank(values.prefix ?? env.ALEX_FUNCTION_PREFIX) ?? 'alex',
@@ -86,6 +112,11 @@ function parseCommandLine(argv: readonly string[]) {
       'dry-run': { type: 'boolean' },
       'skip-build': { type: 'boolean' },
       yes: { type: 'boolean' },
+      preflight: { type: 'boolean' },
+      'skip-preflight': { type: 'boolean' },
+      'skip-database': { type: 'boolean' },
+      'database-only': { type: 'boolean' },
+      'rotate-app-password': { type: 'boolean' },
       bucket: { type: 'string' },
       region: { type: 'string' },
       prefix: { type: 'string' },

@@ -15,26 +15,32 @@ import {
   shellQuote,
   stepLabel,
 } from './deploy-plan';
+import {
+  databaseStep,
+  type PreDeployClients,
+  type PreDeployDeps,
+  preflightStep,
+  readDatabaseOutputs,
+} from './pre-deploy';
 
 /** The SDK clients a real deploy calls; built only when it is not a dry run. */
-interface DeployClients {
+interface DeployClients extends PreDeployClients {
   s3: S3Client;
   lambda: LambdaClient;
 }
 
 /** Everything a deploy touches outside its own logic, so tests can replace each part. */
-export interface DeployDeps {
+export interface DeployDeps extends PreDeployDeps {
   root: string;
   log: (line: string) => void;
   /** Builds, guards and zips the Lambdas (the `pnpm build` pipeline), returning their manifests. */
   build: (lambdas: readonly string[]) => Promise<LambdaManifest[]>;
   /** Reads the manifests of a previous build (`--skip-build`). */
   readManifests: (lambdas: readonly string[]) => Promise<LambdaManifest[]>;
-  clients: () => DeployClients;
+  /** The SDK clients; Bedrock's in the region the agents call it in. */
+  clients: (bedrockRegion: string) => DeployClients;
   /** Runs a command with inherited stdio; rejects on a non-zero exit. */
   run: (command: string, args: readonly string[]) => Promise<void>;
-  /** Runs a command and resolves with its trimmed stdout; rejects on a non-zero exit. */
-  capture: (command: string, args: readonly string[]) => Promise<string>;
 }
 
 /** The bucket shown in a dry run when neither --bucket nor ALEX_CODE_BUCKET is set. */
@@ -81,23 +87,51 @@ async function resolveBucket(config: DeployConfig, deps: DeployDeps, say: (line:
   return bucket.data;
 }
 
-/** Builds, uploads and rolls out the Lambdas as configured; a dry run prints every step and calls nothing remote. */
-export async function runDeploy(config: DeployConfig, deps: DeployDeps): Promise<void> {
-  const say = (line: string) => deps.log(config.dryRun ? `[dry-run] ${line}` : `> ${line}`);
-  let manifests: LambdaManifest[];
+/** Builds the Lambdas, or reads a previous build's manifests (`--skip-build`). */
+function buildOrRead(config: DeployConfig, deps: DeployDeps, say: (line: string) => void) {
   if (config.skipBuild) {
     const files = config.lambdas.map((name) => `${lambdaWorkspace(name)}/dist/manifest.json`);
     say(`read ${files.join(' ')} (--skip-build)`);
-    manifests = await attempt('reading the build manifests', () => deps.readManifests(config.lambdas));
-  } else {
-    // The build is local and needs no credentials, so a dry run builds too: keys and hashes are real.
-    say(`pnpm build ${config.lambdas.join(' ')}`);
-    manifests = await attempt('build', () => deps.build(config.lambdas));
+    return attempt('reading the build manifests', () => deps.readManifests(config.lambdas));
   }
+  // The build is local and needs no credentials, so a dry run builds too: keys and hashes are real.
+  say(`pnpm build ${config.lambdas.join(' ')}`);
+  return attempt('build', () => deps.build(config.lambdas));
+}
+
+/**
+ * Checks, builds, migrates, uploads and rolls out the Lambdas as configured: preflight (engine version and
+ * Bedrock model access), build, migrations and the application role, uploads, then terraform apply or code
+ * updates. A dry run prints every step and calls nothing remote; --preflight stops after the checks and
+ * --database-only after the database step.
+ */
+export async function runDeploy(config: DeployConfig, deps: DeployDeps): Promise<void> {
+  const say = (line: string) => deps.log(config.dryRun ? `[dry-run] ${line}` : `> ${line}`);
+  const settings = await attempt('reading the Terraform variables', () => deps.readSettings());
+  const clients = config.dryRun ? undefined : deps.clients(settings.bedrockRegion);
+  const needsDatabase = !config.skipPreflight || !config.skipDatabase;
+  const database = needsDatabase ? await readDatabaseOutputs(config, deps, say) : undefined;
+  if (!config.skipPreflight) await preflightStep(config, settings, database, clients, say);
+  if (config.preflightOnly) {
+    deps.log(config.dryRun ? '[dry-run] preflight only; nothing was called' : 'preflight passed');
+    return;
+  }
+  if (config.databaseOnly) {
+    await attempt('database step', () => databaseStep(config, database, clients, deps, say));
+    deps.log(
+      config.dryRun
+        ? '[dry-run] database step only; nothing was called'
+        : 'database migrated and role granted',
+    );
+    return;
+  }
+  const manifests = await buildOrRead(config, deps, say);
   const artifacts = manifests.map((manifest) => artifactOf(deps.root, manifest));
   const bucket = await resolveBucket(config, deps, say);
+  if (!config.skipDatabase) {
+    await attempt('database step', () => databaseStep(config, database, clients, deps, say));
+  }
   const steps = planDeploy(config, bucket, artifacts);
-  const clients = config.dryRun ? undefined : deps.clients();
   for (const step of steps) {
     const line = describeStep(step, deps.root);
     say(line);

@@ -48,4 +48,29 @@ describe('parseDeployConfig', () => {
     );
     expect(() => parseDeployConfig(['--force'], {})).toThrow(/usage: pnpm run deploy/);
   });
+
+  it('runs the preflight and the database step unless told not to', () => {
+    expect(parseDeployConfig([], { AWS_REGION: 'us-east-1' })).toMatchObject({
+      preflightOnly: false,
+      skipPreflight: false,
+      skipDatabase: false,
+      rotateAppPassword: false,
+    });
+    expect(
+      parseDeployConfig(['--skip-preflight', '--skip-database'], { AWS_REGION: 'us-east-1' }),
+    ).toMatchObject({ skipPreflight: true, skipDatabase: true });
+    expect(parseDeployConfig(['--preflight'], { AWS_REGION: 'us-east-1' })).toMatchObject({
+      preflightOnly: true,
+    });
+  });
+
+  it('rejects flags that contradict each other, and a preflight without a region', () => {
+    expect(() => parseDeployConfig(['--preflight', '--skip-preflight'], { AWS_REGION: 'us-east-1' })).toThrow(
+      /--preflight and --skip-preflight exclude each other/,
+    );
+    expect(() =>
+      parseDeployConfig(['--rotate-app-password', '--skip-database'], { AWS_REGION: 'us-east-1' }),
+    ).toThrow(/--rotate-app-password needs the database step/);
+    expect(() => parseDeployConfig(['--preflight'], {})).toThrow(/region: required/);
+  });
 });

@@ -1,54 +1,27 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetFunctionCommand, LambdaClient, UpdateFunctionCodeCommand } from '@aws-sdk/client-lambda';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { mockClient } from 'aws-sdk-client-mock';
+import { GetFunctionCommand, UpdateFunctionCodeCommand } from '@aws-sdk/client-lambda';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { LAMBDA_NAMES } from '../../src/build/lambdas';
 import { parseDeployConfig } from '../../src/deploy/deploy-config';
-import { type DeployDeps, runDeploy } from '../../src/deploy/run-deploy';
-import { fakeBuild } from './fake-build';
+import { runDeploy } from '../../src/deploy/run-deploy';
+import { harness as deployHarness, lambdaMock, resetMocks, s3Mock } from './deploy-harness';
 
 const root = mkdtempSync(join(tmpdir(), 'alex-deploy-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const s3Mock = mockClient(S3Client);
-const lambdaMock = mockClient(LambdaClient);
 const KEY = /^lambdas\/(\w+)\/[0-9a-f]{64}\.zip$/;
+const harness = () => deployHarness(root);
 
-function harness() {
-  const lines: string[] = [];
-  const commands: string[][] = [];
-  const { build, built } = fakeBuild(root);
-  let clientsBuilt = 0;
-  const deps: DeployDeps = {
-    root,
-    log: (line) => lines.push(line),
-    build,
-    readManifests: () => Promise.reject(new Error('not used')),
-    clients: () => {
-      clientsBuilt += 1;
-      return { s3: new S3Client({ region: 'us-east-1' }), lambda: new LambdaClient({ region: 'us-east-1' }) };
-    },
-    run: async (command, args) => {
-      commands.push([command, ...args]);
-    },
-    capture: async () => 'bucket-from-terraform',
-  };
-  return { deps, lines, commands, built, clientsBuilt: () => clientsBuilt };
-}
-
-beforeEach(() => {
-  s3Mock.reset();
-  lambdaMock.reset();
-});
+beforeEach(resetMocks);
 
 describe('runDeploy --dry-run', () => {
   it('lists the build, every upload with its bucket and key, and the terraform apply, calling nothing', async () => {
     const h = harness();
     await runDeploy(parseDeployConfig(['--dry-run'], { ALEX_CODE_BUCKET: 'alex-code' }), h.deps);
-    expect(h.lines[0]).toBe('[dry-run] pnpm build tagger reporter charter retirement planner api');
+    expect(h.lines).toContain('[dry-run] pnpm build tagger reporter charter retirement planner api');
     const uploads = h.lines.filter((line) => line.startsWith('[dry-run] s3:PutObject '));
     expect(uploads).toHaveLength(6);
     for (const [i, name] of LAMBDA_NAMES.entries()) {
@@ -178,7 +151,7 @@ describe('runDeploy --update-code', () => {
 describe('runDeploy with terraform', () => {
   it('stops before any upload when terraform output prints no bucket name', async () => {
     const h = harness();
-    h.deps.capture = async () => 'Warning: No outputs found';
+    h.outputs.bucket = 'Warning: No outputs found';
     await expect(
       runDeploy(parseDeployConfig(['tagger'], { AWS_REGION: 'us-east-1' }), h.deps),
     ).rejects.toThrow(/^terraform output code_bucket gave no bucket name: set ALEX_CODE_BUCKET/);

@@ -30,7 +30,8 @@ const terraformEnv = (): HclObject => asObject(agents.locals.api_env_given, 'loc
 /** What Terraform sets for the values in terraform/agents/tests/api.tftest.hcl, key by key. */
 const EXAMPLE_ENV: Record<string, string> = {
   DATABASE_CLUSTER_ARN: 'arn:aws:rds:us-east-1:123456789012:cluster:alex-aurora-cluster',
-  DATABASE_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-abc-AbCdEf',
+  DATABASE_SECRET_ARN:
+    'arn:aws:secretsmanager:us-east-1:123456789012:secret:alex-aurora-cluster-alex-app-20260101-AbCdEf',
   DATABASE_NAME: 'alex',
   LOG_LEVEL: 'info',
   JOBS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/alex-analysis-jobs',
@@ -39,6 +40,7 @@ const EXAMPLE_ENV: Record<string, string> = {
   CLERK_AUDIENCE: 'alex-api',
   CLERK_AUTHORIZED_PARTIES: 'https://app.example.com,https://www.example.com',
   CORS_ORIGINS: 'https://app.example.com,http://localhost:3000',
+  METRICS_NAMESPACE: 'AlexAgents',
 };
 
 describe('terraform/agents API Lambda environment (module)', () => {

@@ -39,7 +39,9 @@ function connectClient(server: DataApiServer): RDSDataClient {
  * Starts a server and a client, over a new in-memory PGlite unless `db` is given; one per test file, because
  * PGlite takes seconds to start (a test needing other server options starts a second one on the same `db`).
  */
-export async function startLocalDataApi(options: Partial<DataApiServerOptions> = {}): Promise<LocalDataApi> {
+export async function startLocalDataApi(
+  options: Omit<DataApiServerOptions, 'db' | 'postgresUrl'> & { db?: PGlite } = {},
+): Promise<LocalDataApi> {
   const db = options.db ?? (await openPgliteTemplate('empty'));
   const server = await startDataApiServer({ ...options, db });
   const client = connectClient(server);

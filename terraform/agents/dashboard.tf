@@ -1,0 +1,67 @@
+# One CloudWatch dashboard, "<prefix>-operations": jobs by outcome, agent durations, the DLQ, every Lambda's
+# errors and throttles, and the API's 5xx. The alarms (alarms.tf) watch the same metrics.
+
+locals {
+  dashboard_widgets = [
+    {
+      title   = "Jobs by outcome (per hour)"
+      stat    = "Sum"
+      period  = 3600
+      metrics = [for name in values(local.job_outcome_metrics) : [var.metrics_namespace, name, "service", "planner"]]
+    },
+    {
+      title   = "Agent duration, ms (average)"
+      stat    = "Average"
+      period  = 300
+      metrics = [for name in keys(local.agents) : [var.metrics_namespace, "AgentDurationMs", "service", name]]
+    },
+    {
+      title   = "Jobs DLQ depth"
+      stat    = "Maximum"
+      period  = 300
+      metrics = [["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", aws_sqs_queue.jobs_dlq.name]]
+    },
+    {
+      title   = "Lambda errors"
+      stat    = "Sum"
+      period  = 300
+      metrics = [for name in values(local.all_function_names) : ["AWS/Lambda", "Errors", "FunctionName", name]]
+    },
+    {
+      title   = "Lambda throttles"
+      stat    = "Sum"
+      period  = 300
+      metrics = [for name in values(local.all_function_names) : ["AWS/Lambda", "Throttles", "FunctionName", name]]
+    },
+    {
+      title   = "API 5xx"
+      stat    = "Sum"
+      period  = 300
+      metrics = [["AWS/ApiGateway", "5xx", "ApiId", aws_apigatewayv2_api.http.id]]
+    },
+  ]
+}
+
+resource "aws_cloudwatch_dashboard" "operations" {
+  dashboard_name = "${var.name_prefix}-operations"
+  dashboard_body = jsonencode({
+    widgets = [
+      for index, widget in local.dashboard_widgets : {
+        type   = "metric"
+        x      = (index % 2) * 12
+        y      = floor(index / 2) * 6
+        width  = 12
+        height = 6
+        properties = {
+          title   = widget.title
+          region  = local.region
+          view    = "timeSeries"
+          stacked = false
+          stat    = widget.stat
+          period  = widget.period
+          metrics = widget.metrics
+        }
+      }
+    ]
+  })
+}

@@ -1,0 +1,184 @@
+# The alarms and the dashboard against a mocked AWS provider (no credentials, no network, nothing created):
+# what each alarm watches, its threshold, that every one notifies alarm_topic_arn on alarm and on OK, and
+# that the Lambdas publish metrics in the namespace the alarms read.
+
+mock_provider "aws" {
+  mock_data "aws_caller_identity" {
+    defaults = { account_id = "123456789012" }
+  }
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
+  mock_resource "aws_iam_role" {
+    defaults = { arn = "arn:aws:iam::123456789012:role/alex-role" }
+  }
+  mock_resource "aws_cloudwatch_event_rule" {
+    defaults = { arn = "arn:aws:events:us-east-1:123456789012:rule/alex-sweep-abandoned-jobs" }
+  }
+  mock_resource "aws_sqs_queue" {
+    defaults = { arn = "arn:aws:sqs:us-east-1:123456789012:alex-analysis-jobs", url = "https://sqs.us-east-1.amazonaws.com/123456789012/alex-analysis-jobs" }
+  }
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = { arn = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/alex" }
+  }
+  mock_resource "aws_lambda_function" {
+    defaults = { arn = "arn:aws:lambda:us-east-1:123456789012:function:alex", invoke_arn = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:alex/invocations" }
+  }
+  mock_resource "aws_apigatewayv2_api" {
+    defaults = { id = "abc123", api_endpoint = "https://abc123.execute-api.us-east-1.amazonaws.com", execution_arn = "arn:aws:execute-api:us-east-1:123456789012:abc123" }
+  }
+  mock_data "aws_iam_policy_document" {
+    defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
+  }
+}
+
+variables {
+  aurora_cluster_arn = "arn:aws:rds:us-east-1:123456789012:cluster:alex-aurora-cluster"
+  app_secret_arn     = "arn:aws:secretsmanager:us-east-1:123456789012:secret:alex-aurora-cluster-alex-app-20260101-AbCdEf"
+  alarm_topic_arn    = "arn:aws:sns:us-east-1:123456789012:alex-alarms"
+  vector_bucket      = "alex-vectors-123456789012"
+  clerk_issuer       = "https://clerk.example.com"
+  clerk_jwks_url     = "https://clerk.example.com/.well-known/jwks.json"
+  clerk_audience     = "alex-api"
+  cors_origins       = ["https://app.example.com"]
+  lambda_artifacts = {
+    planner    = { s3_key = "lambdas/planner/a.zip", source_code_hash = "h" }
+    tagger     = { s3_key = "lambdas/tagger/a.zip", source_code_hash = "h" }
+    reporter   = { s3_key = "lambdas/reporter/a.zip", source_code_hash = "h" }
+    charter    = { s3_key = "lambdas/charter/a.zip", source_code_hash = "h" }
+    retirement = { s3_key = "lambdas/retirement/a.zip", source_code_hash = "h" }
+    api        = { s3_key = "lambdas/api/a.zip", source_code_hash = "h" }
+  }
+}
+
+run "alarms" {
+  command = apply
+
+  assert {
+    condition = alltrue([
+      for alarm in concat(
+        [aws_cloudwatch_metric_alarm.jobs_dlq, aws_cloudwatch_metric_alarm.planner_errors, aws_cloudwatch_metric_alarm.failed_job_ratio, aws_cloudwatch_metric_alarm.api_5xx],
+        values(aws_cloudwatch_metric_alarm.throttles),
+      ) : alarm.alarm_actions == toset([var.alarm_topic_arn]) && alarm.ok_actions == toset([var.alarm_topic_arn]) && alarm.treat_missing_data == "notBreaching"
+    ])
+    error_message = "Every alarm notifies alarm_topic_arn when it fires and when it clears, and treats missing data as not breaching."
+  }
+  assert {
+    condition = (
+      aws_cloudwatch_metric_alarm.jobs_dlq.namespace == "AWS/SQS" &&
+      aws_cloudwatch_metric_alarm.jobs_dlq.metric_name == "ApproximateNumberOfMessagesVisible" &&
+      aws_cloudwatch_metric_alarm.jobs_dlq.dimensions == tomap({ QueueName = aws_sqs_queue.jobs_dlq.name }) &&
+      aws_cloudwatch_metric_alarm.jobs_dlq.comparison_operator == "GreaterThanThreshold" &&
+      aws_cloudwatch_metric_alarm.jobs_dlq.threshold == 0
+    )
+    error_message = "The DLQ alarm fires as soon as one message is visible in the jobs DLQ."
+  }
+  assert {
+    condition = (
+      aws_cloudwatch_metric_alarm.planner_errors.namespace == "AWS/Lambda" &&
+      aws_cloudwatch_metric_alarm.planner_errors.metric_name == "Errors" &&
+      aws_cloudwatch_metric_alarm.planner_errors.dimensions == tomap({ FunctionName = "alex-planner" }) &&
+      aws_cloudwatch_metric_alarm.planner_errors.threshold == 0
+    )
+    error_message = "The planner alarm fires on any Errors of alex-planner."
+  }
+  assert {
+    condition = toset(keys(aws_cloudwatch_metric_alarm.throttles)) == toset(["planner", "tagger", "reporter", "charter", "retirement", "api"]) && alltrue([
+      for name, alarm in aws_cloudwatch_metric_alarm.throttles :
+      alarm.metric_name == "Throttles" && alarm.namespace == "AWS/Lambda" && alarm.dimensions == tomap({ FunctionName = "alex-${name}" }) && alarm.threshold == 0
+    ])
+    error_message = "Each of the six Lambdas has a throttle alarm on its own function."
+  }
+  assert {
+    condition = (
+      aws_cloudwatch_metric_alarm.api_5xx.namespace == "AWS/ApiGateway" &&
+      aws_cloudwatch_metric_alarm.api_5xx.metric_name == "5xx" &&
+      aws_cloudwatch_metric_alarm.api_5xx.dimensions == tomap({ ApiId = aws_apigatewayv2_api.http.id }) &&
+      aws_cloudwatch_metric_alarm.api_5xx.comparison_operator == "GreaterThanOrEqualToThreshold" &&
+      aws_cloudwatch_metric_alarm.api_5xx.threshold == 5
+    )
+    error_message = "The API alarm counts the HTTP API's 5xx (by ApiId) and fires at 5 in 5 minutes."
+  }
+  assert {
+    condition = {
+      for query in aws_cloudwatch_metric_alarm.failed_job_ratio.metric_query : query.id => (
+        length(query.metric) == 0 ? query.expression : "${query.metric[0].namespace}/${query.metric[0].metric_name}/${query.metric[0].dimensions["service"]}/${query.metric[0].stat}/${query.metric[0].period}"
+      )
+      } == {
+      ratio    = "FILL(failed, 0) / (FILL(complete, 0) + FILL(partial, 0) + FILL(failed, 0))"
+      complete = "AlexAgents/JobsComplete/planner/Sum/3600"
+      partial  = "AlexAgents/JobsPartial/planner/Sum/3600"
+      failed   = "AlexAgents/JobsFailed/planner/Sum/3600"
+    }
+    error_message = "The failed-job alarm divides the hour's JobsFailed by all finished jobs of the planner service."
+  }
+  assert {
+    condition = (
+      [for query in aws_cloudwatch_metric_alarm.failed_job_ratio.metric_query : query.id if query.return_data == true] == ["ratio"] &&
+      aws_cloudwatch_metric_alarm.failed_job_ratio.threshold == 0.2 &&
+      aws_cloudwatch_metric_alarm.failed_job_ratio.comparison_operator == "GreaterThanThreshold"
+    )
+    error_message = "The failed-job alarm fires on the ratio alone, above 20%."
+  }
+  assert {
+    condition = alltrue([
+      for fn in concat(values(aws_lambda_function.agent), [aws_lambda_function.api]) :
+      fn.environment[0].variables["METRICS_NAMESPACE"] == "AlexAgents"
+    ])
+    error_message = "Every Lambda, the API included, publishes its metrics in the namespace the alarms read."
+  }
+  assert {
+    condition = (
+      length(jsondecode(aws_cloudwatch_dashboard.operations.dashboard_body).widgets) == 6 &&
+      contains(flatten(jsondecode(aws_cloudwatch_dashboard.operations.dashboard_body).widgets[0].properties.metrics), "JobsFailed") &&
+      length(jsondecode(aws_cloudwatch_dashboard.operations.dashboard_body).widgets[1].properties.metrics) == 5
+    )
+    error_message = "The dashboard shows jobs by outcome, the five agents' durations, the DLQ, Lambda errors and throttles, and API 5xx."
+  }
+  assert {
+    condition     = length(output.alarm_names) == 10 && contains(output.alarm_names, "alex-jobs-dlq-not-empty")
+    error_message = "alarm_names lists the four alarms and the six throttle alarms."
+  }
+}
+
+run "a_namespace_and_thresholds_given" {
+  command = plan
+
+  variables {
+    metrics_namespace          = "AlexStaging"
+    failed_job_ratio_threshold = 0.5
+    api_5xx_threshold          = 1
+  }
+
+  assert {
+    condition = alltrue([
+      for query in aws_cloudwatch_metric_alarm.failed_job_ratio.metric_query : length(query.metric) == 0 ? true : query.metric[0].namespace == "AlexStaging"
+    ]) && aws_lambda_function.agent["tagger"].environment[0].variables["METRICS_NAMESPACE"] == "AlexStaging" && aws_lambda_function.api.environment[0].variables["METRICS_NAMESPACE"] == "AlexStaging"
+    error_message = "The alarm reads the namespace the Lambdas are told to publish in."
+  }
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.failed_job_ratio.threshold == 0.5 && aws_cloudwatch_metric_alarm.api_5xx.threshold == 1
+    error_message = "The thresholds follow their variables."
+  }
+}
+
+run "rejects_a_topic_that_is_not_an_sns_arn" {
+  command = plan
+
+  variables {
+    alarm_topic_arn = "arn:aws:sqs:us-east-1:123456789012:alex-alarms"
+  }
+
+  expect_failures = [var.alarm_topic_arn]
+}
+
+run "rejects_a_fifo_topic_and_an_aws_namespace" {
+  command = plan
+
+  variables {
+    alarm_topic_arn   = "arn:aws:sns:us-east-1:123456789012:alex-alarms.fifo"
+    metrics_namespace = "AWS/Lambda"
+  }
+
+  expect_failures = [var.alarm_topic_arn, var.metrics_namespace]
+}
