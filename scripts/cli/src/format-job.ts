@@ -1,4 +1,5 @@
 import { ChartsPayload, ReportPayload, RetirementPayload, SummaryPayload } from '@alex/contracts';
+import { costLine } from '@alex/report';
 import type { JobJson } from './job-json';
 
 function agentLines(summary: SummaryPayload): string[] {
@@ -57,6 +58,7 @@ export function formatJobSummary(job: JobJson): string {
     lines.push(
       `Plan: ${summary.data.plan.source}; ${(summary.data.duration_ms / 1000).toFixed(2)}s`,
       ...agentLines(summary.data),
+      `Cost: ${costLine(summary.data.cost)}`,
     );
   }
   if (report.success) {

@@ -1,1 +1,2 @@
+export { costLine, formatUsd } from './page-format';
 export * from './render-job-html';

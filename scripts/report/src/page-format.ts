@@ -54,3 +54,27 @@ export function formatWholeDollars(value: number): string {
 export function formatFeePercent(fraction: number): string {
   return `${(fraction * 100).toFixed(2)}%`;
 }
+
+/** Dollars of model cost: four decimals under a dollar ("$0.0015"), else cents ("$12.35"); "unpriced" for null. */
+export function formatUsd(dollars: number | null): string {
+  if (dollars === null) return 'unpriced';
+  if (dollars === 0) return '$0';
+  return dollars < 1 ? `$${dollars.toFixed(4)}` : `$${dollars.toFixed(2)}`;
+}
+
+/** A job's cost in one line: "$0.0123 (planner $0.0010, reporter $0.0080, …)", or why it is not known. */
+export function costLine(
+  cost:
+    | { total_usd: number | null; by_agent: Record<string, number | null>; unpriced_models: string[] }
+    | undefined,
+): string {
+  if (!cost) return 'not recorded (job written before costs)';
+  const agents = Object.entries(cost.by_agent)
+    .map(([agent, dollars]) => `${agent} ${formatUsd(dollars)}`)
+    .join(', ');
+  const unpriced =
+    cost.unpriced_models.length > 0
+      ? `; no price for ${cost.unpriced_models.join(', ')} (set MODEL_PRICES)`
+      : '';
+  return `${formatUsd(cost.total_usd)}${agents ? ` (${agents})` : ''}${unpriced}`;
+}

@@ -30,7 +30,7 @@ function runSummary(payloads: JobPayloads): string {
     renderPlan(summary.plan),
     renderPrices(summary.prices),
     '<h3>Model usage</h3>',
-    renderUsage(summary.usage),
+    renderUsage(summary),
   ].join('\n');
 }
 

@@ -1,6 +1,6 @@
 import type { SummaryPayload } from '@alex/contracts';
 import { escapeHtml } from './escape-html';
-import { formatCount, statusBadge } from './page-format';
+import { costLine, formatCount, formatUsd, statusBadge } from './page-format';
 
 const list = (names: readonly string[]) => (names.length > 0 ? escapeHtml(names.join(', ')) : '—');
 
@@ -69,16 +69,18 @@ function renderRejected(rejected: readonly string[]): string {
   return `<h4>Model plans refused</h4><ul class="assumptions">${items}</ul>`;
 }
 
-/** Token usage per model, or a line saying no model was called. */
-export function renderUsage(usage: SummaryPayload['usage']): string {
+/** Token usage and dollars per model and the job's cost by agent, or a line saying no model was called. */
+export function renderUsage(summary: Pick<SummaryPayload, 'usage' | 'cost'>): string {
+  const { usage } = summary;
   if (usage.length === 0) return '<p class="note">No language model was called for this job.</p>';
   const rows = usage
     .map(
       (entry) =>
-        `<tr><td class="mono">${escapeHtml(entry.model)}</td><td class="num">${formatCount(entry.requests)}</td><td class="num">${formatCount(entry.input_tokens)}</td><td class="num">${formatCount(entry.output_tokens)}</td></tr>`,
+        `<tr><td class="mono">${escapeHtml(entry.model)}</td><td class="num">${formatCount(entry.requests)}</td><td class="num">${formatCount(entry.input_tokens)}</td><td class="num">${formatCount(entry.output_tokens)}</td><td class="num">${escapeHtml(entry.cost_usd === undefined ? '—' : formatUsd(entry.cost_usd))}</td></tr>`,
     )
     .join('');
-  return `<div class="table-scroll"><table><thead><tr><th>Model</th><th class="num">Requests</th><th class="num">Input tokens</th><th class="num">Output tokens</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  const table = `<div class="table-scroll"><table><thead><tr><th>Model</th><th class="num">Requests</th><th class="num">Input tokens</th><th class="num">Output tokens</th><th class="num">Cost</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return `${table}<p class="note">Cost of this job: ${escapeHtml(costLine(summary.cost))}, at on-demand list prices.</p>`;
 }
 
 /** Where prices came from, the date they are from, and whether any were stale or missing. */

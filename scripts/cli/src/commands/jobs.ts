@@ -1,10 +1,19 @@
+import { SummaryPayload } from '@alex/contracts';
 import { createRepositories, TEST_USER_ID } from '@alex/database';
+import { formatUsd } from '@alex/report';
 import { NotFoundError } from '../errors';
 import { formatJobSummary } from '../format-job';
 import { type JobJson, jobJson } from '../job-json';
 import { openConfiguredDatabase } from '../local-database';
 import type { Output } from '../output';
 import type { CommandContext } from './command';
+
+/** A job's model cost for the list: dollars, "unpriced", or "—" before it finished or before costs. */
+function jobCost(job: JobJson): string {
+  const summary = SummaryPayload.safeParse(job.summary_payload);
+  const cost = summary.success ? summary.data.cost : undefined;
+  return cost ? formatUsd(cost.total_usd) : '—';
+}
 
 /** `alex jobs [--user ID]`: the user's recent jobs, newest first. */
 export async function listJobs({ flags, output }: CommandContext): Promise<void> {
@@ -16,7 +25,10 @@ export async function listJobs({ flags, output }: CommandContext): Promise<void>
       jobs.length === 0
         ? `no jobs for ${userId}`
         : jobs
-            .map((j) => `${j.id}  ${j.status.padEnd(9)} ${j.created_at}  ${j.error_message ?? ''}`)
+            .map(
+              (j) =>
+                `${j.id}  ${j.status.padEnd(9)} ${j.created_at}  ${jobCost(j).padStart(9)}  ${j.error_message ?? ''}`,
+            )
             .join('\n'),
     );
   } finally {
