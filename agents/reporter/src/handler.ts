@@ -1,6 +1,5 @@
 import { s3VectorsKnowledge } from '@alex/aws-adapters';
 import { createLambdaContext, type Invocation } from '@alex/lambda-context';
-import type { Knowledge } from '@alex/runtime';
 import { S3VectorsClient } from '@aws-sdk/client-s3vectors';
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { reporterConfig } from './config';
@@ -9,22 +8,14 @@ import { createReporterHandler } from './create-reporter-handler';
 // Built once per container: configuration errors fail the cold start loudly, naming every variable.
 const config = reporterConfig(process.env);
 const context = await createLambdaContext(config, 'reporter');
-// The SageMaker and S3 Vectors clients are built on the first search, not at every cold start: a report
-// whose research is not needed never pays for them.
-let s3Vectors: Knowledge | undefined;
-const knowledge: Knowledge = {
-  search: (symbols, limit) => {
-    s3Vectors ??= s3VectorsKnowledge({
-      sagemaker: new SageMakerRuntimeClient({}),
-      s3vectors: new S3VectorsClient({}),
-      endpointName: config.SAGEMAKER_ENDPOINT,
-      bucket: config.VECTOR_BUCKET,
-      index: config.VECTOR_INDEX,
-      logger: context.logger.child({ component: 'knowledge' }),
-    });
-    return s3Vectors.search(symbols, limit);
-  },
-};
+const knowledge = s3VectorsKnowledge({
+  sagemaker: new SageMakerRuntimeClient({}),
+  s3vectors: new S3VectorsClient({}),
+  endpointName: config.SAGEMAKER_ENDPOINT,
+  bucket: config.VECTOR_BUCKET,
+  index: config.VECTOR_INDEX,
+  logger: context.logger.child({ component: 'knowledge' }),
+});
 const handle = createReporterHandler({ ...context, knowledge });
 
 /** The reporter Lambda: `{job_id}` in, an AgentResponse out. */

@@ -46,8 +46,9 @@ async function buildOne(target: LambdaTarget, options: BuildLambdasOptions): Pro
       reason: `${target.name}: local-only code in the bundle (${forbidden.length} inputs, e.g. ${first?.input})`,
     };
   }
-  const manifest = await packageLambda(target, metafile);
-  for (const line of formatSizeReport(manifest, metafile, buildMs)) log(line);
+  const packaged = await packageLambda(target, metafile, root);
+  const { manifest } = packaged;
+  for (const line of formatSizeReport(packaged, metafile, buildMs)) log(line);
   const budget = checkZipBudget(manifest.zipBytes, options.budgetBytes ?? ZIP_BUDGET_BYTES);
   if (!budget.ok) {
     return {

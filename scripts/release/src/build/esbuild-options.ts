@@ -1,4 +1,5 @@
 import type { BuildOptions } from 'esbuild';
+import { bundleCutsPlugin } from './bundle-cuts';
 import type { LambdaTarget } from './lambdas';
 
 /**
@@ -9,7 +10,7 @@ import type { LambdaTarget } from './lambdas';
 const CREATE_REQUIRE_BANNER =
   "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
-/** The one esbuild definition for every agent Lambda: bundle everything, ESM `.mjs`, Node 22. */
+/** The one esbuild definition for every Lambda: bundle everything, ESM `.mjs` with chunks, Node 22. */
 export function lambdaBuildOptions(target: LambdaTarget, root: string): BuildOptions & { metafile: true } {
   return {
     absWorkingDir: root,
@@ -22,15 +23,21 @@ export function lambdaBuildOptions(target: LambdaTarget, root: string): BuildOpt
     platform: 'node',
     target: 'node22',
     format: 'esm',
+    // Chunks: what only a later `import()` needs (the SDK's credential providers other than the environment's,
+    // and whatever a handler loads lazily) stays out of the cold start. package-lambda.ts zips the chunks
+    // the handler can load and drops those no live code imports.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     // ESM entry points of dual packages (the AWS SDK's dist-es) tree-shake better than their CJS builds.
     mainFields: ['module', 'main'],
     // Renames classes: error classes that reach a bundle state their `name` (keepNames would add 7% to the zip).
     minify: true,
-    // handler.mjs.map stays in dist/, out of the zip: it is 3.5 MB (0.85 MB deflated) and would double the
-    // zip. The link comment lets `node --enable-source-maps agents/<name>/dist/handler.mjs` map traces locally.
+    // The maps stay in dist/, out of the zip: about 3 MB (0.8 MB deflated), they would double the zip. The link comment lets `node --enable-source-maps agents/<name>/dist/handler.mjs` map traces locally.
     sourcemap: 'linked',
     sourcesContent: false,
     legalComments: 'eof',
+    // What no Lambda path uses: the MCP client, zod's translations (see bundle-cuts.ts).
+    plugins: [bundleCutsPlugin()],
     metafile: true,
     banner: { js: CREATE_REQUIRE_BANNER },
     logLevel: 'silent',

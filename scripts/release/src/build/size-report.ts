@@ -1,5 +1,5 @@
 import type { Metafile } from 'esbuild';
-import type { LambdaManifest } from './manifest';
+import type { PackagedLambda } from './package-lambda';
 
 /** Bytes one input (a file or a whole package) contributes to the minified bundle. */
 interface InputSize {
@@ -64,16 +64,22 @@ export function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-/** The size report of one Lambda: totals, then its top inputs and top packages. */
+/**
+ * The size report of one Lambda: totals (what a cold start reads, what `import()` loads later), then its top
+ * inputs and top packages.
+ */
 export function formatSizeReport(
-  manifest: LambdaManifest,
+  packaged: PackagedLambda,
   metafile: Metafile,
   buildMs: number,
   n = 10,
 ): string[] {
+  const { manifest } = packaged;
   const lines = [
-    `${manifest.name}: bundle ${kb(manifest.bundleBytes)}, zip ${kb(manifest.zipBytes)} ` +
-      `(${manifest.inputs} inputs, map ${kb(manifest.mapBytes)} not zipped, esbuild ${buildMs} ms)`,
+    `${manifest.name}: bundle ${kb(manifest.bundleBytes)} (cold start reads ${kb(packaged.startupBytes)}, ` +
+      `${kb(packaged.lazyBytes)} loaded on demand), zip ${kb(manifest.zipBytes)} ` +
+      `(${manifest.inputs} inputs, map ${kb(manifest.mapBytes)} not zipped, ` +
+      `${packaged.unreachable.length} unreachable chunks dropped, esbuild ${buildMs} ms)`,
     `  top ${n} inputs (bytes in bundle):`,
   ];
   for (const input of topInputs(metafile, n)) {

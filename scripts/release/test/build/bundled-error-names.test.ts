@@ -31,6 +31,8 @@ it('keeps every error class name in a minified Lambda bundle, so retries and log
   const { entryPoints: _entry, outdir: _outdir, ...options } = lambdaBuildOptions(target, root);
   await build({
     ...options,
+    // One output file from stdin: chunks need an outdir, and no dynamic import is involved here.
+    splitting: false,
     stdin: { contents: ENTRY, resolveDir: join(root, 'agents/planner/src'), loader: 'ts' },
     outfile: join(out, 'names.mjs'),
   });

@@ -3,15 +3,15 @@ import { checkZipBudget, ZIP_BUDGET_BYTES } from '../../src/build/size-budget';
 import { displayPath, packageOf } from '../../src/build/size-report';
 
 describe('checkZipBudget', () => {
-  it('fails a zip over 1 MB and reports by how much', () => {
-    expect(ZIP_BUDGET_BYTES).toBe(1_000_000);
-    expect(checkZipBudget(1_000_001)).toEqual({ ok: false, overBy: 1 });
-    expect(checkZipBudget(1_250_000)).toEqual({ ok: false, overBy: 250_000 });
+  it('fails a zip over 600 KB and reports by how much', () => {
+    expect(ZIP_BUDGET_BYTES).toBe(614_400);
+    expect(checkZipBudget(614_401)).toEqual({ ok: false, overBy: 1 });
+    expect(checkZipBudget(655_360)).toEqual({ ok: false, overBy: 40_960 });
   });
 
   it('passes a zip of exactly the budget or less', () => {
-    expect(checkZipBudget(1_000_000)).toEqual({ ok: true });
-    expect(checkZipBudget(650_000)).toEqual({ ok: true });
+    expect(checkZipBudget(614_400)).toEqual({ ok: true });
+    expect(checkZipBudget(530_000)).toEqual({ ok: true });
   });
 });
 
