@@ -40,6 +40,7 @@ locals {
     LANGFUSE_PUBLIC_KEY         = var.langfuse_public_key
     LANGFUSE_SECRET_ARN         = var.langfuse_secret_arn
     LANGFUSE_HOST               = var.langfuse_host
+    LANGFUSE_EXPORT_CONTENT     = tostring(var.langfuse_export_content)
     # The CloudWatch namespace of the EMF metrics; the alarms and the dashboard (alarms.tf) read the same one.
     METRICS_NAMESPACE = var.metrics_namespace
   }

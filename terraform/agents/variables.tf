@@ -196,6 +196,12 @@ variable "langfuse_host" {
   }
 }
 
+variable "langfuse_export_content" {
+  description = "Export prompts, model answers and tool data (they hold portfolio contents) to Langfuse as well (LANGFUSE_EXPORT_CONTENT). Off: traces carry agent and model names, tokens, timings, stop reasons and errors only."
+  type        = bool
+  default     = false
+}
+
 # --- Code and operations -----------------------------------------------------------------------------------
 
 variable "lambda_artifacts" {

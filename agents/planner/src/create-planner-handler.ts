@@ -9,6 +9,7 @@ import {
   SweepEvent,
 } from '@alex/contracts';
 import { errorMessage } from '@alex/errors';
+import { inJobTrace } from '@alex/llm';
 import { InvalidEventError } from '@alex/runtime';
 import { type PlannerDeps, type PlannerOutcome, runPlanner } from './run-planner';
 import { type SweepReport, sweepAbandonedJobs } from './sweep-abandoned-jobs';
@@ -43,9 +44,8 @@ async function handleRecord(record: SqsRecord, deps: PlannerDeps, maxReceives: n
   const jobLogger = logger.child({ jobId: message.value.job_id });
   const finalAttempt = Number(record.attributes?.ApproximateReceiveCount ?? '1') >= maxReceives;
   try {
-    const outcome = await runPlanner(
-      { jobId: message.value.job_id, finalAttempt },
-      { ...deps, logger: jobLogger },
+    const outcome = await inJobTrace('planner', message.value.job_id, () =>
+      runPlanner({ jobId: message.value.job_id, finalAttempt }, { ...deps, logger: jobLogger }),
     );
     if (outcome.kind === 'not_found') jobLogger.error('no such job; reported as a batch item failure');
     if (outcome.kind === 'busy') {
@@ -91,7 +91,10 @@ export function createPlannerHandler(deps: PlannerDeps, options: PlannerHandlerO
     }
     const direct = JobEvent.safeParse(event);
     // A direct invocation is never redelivered, so it is its own final attempt.
-    if (direct.success) return runPlanner({ jobId: direct.data.job_id, finalAttempt: true }, current);
+    if (direct.success)
+      return inJobTrace('planner', direct.data.job_id, () =>
+        runPlanner({ jobId: direct.data.job_id, finalAttempt: true }, current),
+      );
     if (SweepEvent.safeParse(event).success && options.enqueue) {
       return sweepAbandonedJobs({
         repos: current.repos,

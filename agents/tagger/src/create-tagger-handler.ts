@@ -1,5 +1,6 @@
 import { type AgentResponse, TaggerEvent } from '@alex/contracts';
 import { formatIssues } from '@alex/errors';
+import { inJobTrace } from '@alex/llm';
 import { InvalidEventError } from '@alex/runtime';
 import { runTagger, type TaggerDeps } from './run-tagger';
 
@@ -12,6 +13,6 @@ export function createTaggerHandler(deps: TaggerDeps) {
       deps.logger.error('tagger received an invalid event', { reason });
       throw new InvalidEventError(`invalid tagger event: ${reason}`);
     }
-    return runTagger(parsed.data, deps);
+    return inJobTrace('tagger', null, () => runTagger(parsed.data, deps));
   };
 }

@@ -87,7 +87,12 @@ async function lambdaTracing(env: CommonAgentEnv, service: string, logger: Logge
         ...(env.LANGFUSE_HOST ? { baseUrl: env.LANGFUSE_HOST } : {}),
       }
     : null;
-  return configureTracing({ serviceName: service, langfuse, logger });
+  return configureTracing({
+    serviceName: service,
+    langfuse,
+    logger,
+    includeContent: env.LANGFUSE_EXPORT_CONTENT === 'true',
+  });
 }
 
 // Bedrock in AWS, or offline; the OpenAI-compatible provider is for local use and stays out of the bundles.

@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './figures';
+export * from './job-trace';
 export * from './language-model';
 export * from './llm-config';
 export * from './markdown-output';

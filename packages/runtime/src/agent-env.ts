@@ -34,6 +34,8 @@ export const CommonAgentEnv = z.object({
     .regex(/^arn:aws[a-z-]*:secretsmanager:/)
     .optional(),
   LANGFUSE_HOST: z.url().optional(),
+  /** Export prompts, answers and tool data (portfolio contents) to Langfuse too: only "true" turns it on. */
+  LANGFUSE_EXPORT_CONTENT: z.enum(['true', 'false']).default('false'),
 });
 export type CommonAgentEnv = z.infer<typeof CommonAgentEnv>;
 

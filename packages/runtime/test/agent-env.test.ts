@@ -19,6 +19,7 @@ describe('CommonAgentEnv', () => {
       LOG_LEVEL: 'info',
       LOG_DEBUG_SAMPLE_RATE: 0,
       METRICS_NAMESPACE: 'AlexAgents',
+      LANGFUSE_EXPORT_CONTENT: 'false',
     });
   });
 

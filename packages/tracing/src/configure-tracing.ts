@@ -17,6 +17,11 @@ export interface TracingOptions {
   langfuse?: LangfuseKeys | null;
   serviceName: string;
   logger?: TracingLogger;
+  /**
+   * Export what the person, their portfolio and the models wrote (prompts, answers, tool inputs and outputs).
+   * Off by default: traces then carry names, models, tokens, timings and errors only.
+   */
+  includeContent?: boolean;
   /** Upper bound of one flush, and of one export request, in milliseconds (default 2000). */
   flushTimeoutMs?: number;
 }
@@ -91,6 +96,7 @@ export function configureTracing(options: TracingOptions): TracingHandle {
     tracer: getLangfuseTracer(),
     serviceName: options.serviceName,
     logger,
+    includeContent: options.includeContent ?? false,
     flush,
     shutdown: () => provider.shutdown(),
   });

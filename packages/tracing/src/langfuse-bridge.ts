@@ -8,7 +8,7 @@ import {
   SpanStatusCode,
   type Tracer,
 } from '@opentelemetry/api';
-import { mapSpanData } from './span-mapping';
+import { mapSpanData, withoutContent } from './span-mapping';
 
 /** The logging port tracing reports its own failures to (the runtime `Logger` fits). */
 export interface TracingLogger {
@@ -20,6 +20,8 @@ export interface LangfuseBridgeOptions {
   tracer: Tracer;
   serviceName: string;
   logger: TracingLogger;
+  /** Export prompts, answers and tool inputs and outputs (they hold portfolio data); off unless asked for. */
+  includeContent?: boolean;
   flush(): Promise<void>;
   shutdown(): Promise<void>;
 }
@@ -73,7 +75,8 @@ export class LangfuseBridge implements TracingProcessor {
       const open = this.#open.get(span.spanId) ?? this.#start(span);
       this.#open.delete(span.spanId);
       // Span data is filled in while the span runs (model output, usage), so it is read at the end.
-      const { name, type, attributes } = mapSpanData(span.spanData);
+      const mapped = mapSpanData(span.spanData);
+      const { name, type, attributes } = this.#options.includeContent ? mapped : withoutContent(mapped);
       const error = span.error;
       const status = error ? { level: 'ERROR' as const, statusMessage: error.message } : {};
       open.otel.updateName(name);

@@ -47,7 +47,17 @@ function compact(attributes: Loose<LangfuseObservationAttributes>): LangfuseObse
   return Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== undefined));
 }
 
-function generation(data: Extract<SpanData, { type: 'generation' }>): ObservationMapping {
+/** What a provider model adds to its generation span beyond the SDK's fields (the Bedrock model does). */
+interface GenerationExtras {
+  stop_reason?: unknown;
+  latency_ms?: unknown;
+}
+
+function generation(data: Extract<SpanData, { type: 'generation' }> & GenerationExtras): ObservationMapping {
+  const metadata: Json = {
+    ...(typeof data.stop_reason === 'string' ? { stopReason: data.stop_reason } : {}),
+    ...(typeof data.latency_ms === 'number' ? { latencyMs: data.latency_ms } : {}),
+  };
   return {
     name: data.model ?? 'generation',
     type: 'generation',
@@ -57,8 +67,18 @@ function generation(data: Extract<SpanData, { type: 'generation' }>): Observatio
       model: data.model,
       modelParameters: toModelParameters(data.model_config),
       usageDetails: toUsageDetails(data.usage),
+      metadata: Object.keys(metadata).length > 0 ? metadata : undefined,
     }),
   };
+}
+
+/**
+ * The mapping without what the person, their portfolio or a model wrote: inputs and outputs of generations,
+ * tools and responses. Names, models, token counts, timings and errors stay.
+ */
+export function withoutContent(mapping: ObservationMapping): ObservationMapping {
+  const { input: _input, output: _output, ...rest } = mapping.attributes;
+  return { ...mapping, attributes: rest };
 }
 
 function response(data: Extract<SpanData, { type: 'response' }>): ObservationMapping {

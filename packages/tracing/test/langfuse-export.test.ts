@@ -21,6 +21,8 @@ function configure(baseUrl: string, flushTimeoutMs?: number) {
     langfuse: { ...keys, baseUrl },
     serviceName: 'alex_test_agent',
     logger,
+    // These tests check how content maps; bedrock-generation.test.ts checks that it stays out by default.
+    includeContent: true,
     ...(flushTimeoutMs === undefined ? {} : { flushTimeoutMs }),
   });
   return { tracing, warnings };

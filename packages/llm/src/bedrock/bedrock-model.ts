@@ -4,7 +4,13 @@ import {
   ConverseCommand,
   type ConverseCommandOutput,
 } from '@aws-sdk/client-bedrock-runtime';
-import type { Model, ModelRequest, ModelResponse, StreamEvent } from '@openai/agents-core';
+import {
+  type Model,
+  type ModelRequest,
+  type ModelResponse,
+  type StreamEvent,
+  withGenerationSpan,
+} from '@openai/agents-core';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { LlmError, ModelCallTimeoutError } from '../errors';
 import { type AttemptBudget, type BedrockRetryOptions, withBedrockRetry } from './bedrock-retry';
@@ -75,17 +81,42 @@ export class BedrockModel implements Model {
     this.#retry = options.retry ?? {};
   }
 
-  async getResponse(request: ModelRequest): Promise<ModelResponse> {
+  /**
+   * One model turn inside an Agents SDK generation span: model id, token usage, stop reason and latency always;
+   * the messages and the answer only when the run traces sensitive data (`request.tracing === true`).
+   */
+  getResponse(request: ModelRequest): Promise<ModelResponse> {
     const prepared = toConverseInput(request, this.modelId);
-    const output = await withBedrockRetry(
-      (budget) => this.#converse(prepared.input, budget, request.signal),
-      {
-        timeoutMs: this.#timeoutMs,
-        retry: this.#retry,
-        ...(request.signal ? { signal: request.signal } : {}),
+    const withData = request.tracing === true;
+    const data = {
+      model: this.modelId,
+      model_config: { ...prepared.input.inferenceConfig },
+      ...(withData ? { input: prepared.input.messages ?? [] } : {}),
+    };
+    return withGenerationSpan(
+      async (span) => {
+        const started = performance.now();
+        const output = await withBedrockRetry(
+          (budget) => this.#converse(prepared.input, budget, request.signal),
+          {
+            timeoutMs: this.#timeoutMs,
+            retry: this.#retry,
+            ...(request.signal ? { signal: request.signal } : {}),
+          },
+        );
+        Object.assign(span.spanData, {
+          usage: {
+            input_tokens: output.usage?.inputTokens ?? 0,
+            output_tokens: output.usage?.outputTokens ?? 0,
+          },
+          stop_reason: output.stopReason,
+          latency_ms: Math.round(performance.now() - started),
+          ...(withData ? { output: output.output?.message?.content ?? [] } : {}),
+        });
+        return fromConverseOutput(output, prepared);
       },
+      { data },
     );
-    return fromConverseOutput(output, prepared);
   }
 
   getStreamedResponse(_request: ModelRequest): AsyncIterable<StreamEvent> {
