@@ -24,7 +24,8 @@ import {
   retryingRepositories,
   systemClock,
 } from '@alex/runtime';
-import { configureTracing, type TracingHandle } from '@alex/tracing';
+import type { TracingHandle } from '@alex/tracing';
+import { configureLambdaTracing } from '@alex/tracing/lambda';
 import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 import { Metrics as PowertoolsMetrics } from '@aws-lambda-powertools/metrics';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -77,7 +78,8 @@ function lambdaContextOf(invocation: Invocation): Parameters<PowertoolsLogger['a
 
 /** Langfuse tracing when both keys are configured and the secret is readable; otherwise tracing is off. */
 async function lambdaTracing(env: CommonAgentEnv, service: string, logger: Logger): Promise<TracingHandle> {
-  if (!env.LANGFUSE_PUBLIC_KEY || !env.LANGFUSE_SECRET_ARN) return configureTracing({ serviceName: service });
+  if (!env.LANGFUSE_PUBLIC_KEY || !env.LANGFUSE_SECRET_ARN)
+    return configureLambdaTracing({ serviceName: service });
   const secret = await readSecretString(new SecretsManagerClient({}), env.LANGFUSE_SECRET_ARN);
   if (!secret.ok) logger.warn('Langfuse secret unreadable; tracing off', { error: secret.error });
   const langfuse = secret.ok
@@ -87,7 +89,7 @@ async function lambdaTracing(env: CommonAgentEnv, service: string, logger: Logge
         ...(env.LANGFUSE_HOST ? { baseUrl: env.LANGFUSE_HOST } : {}),
       }
     : null;
-  return configureTracing({
+  return configureLambdaTracing({
     serviceName: service,
     langfuse,
     logger,

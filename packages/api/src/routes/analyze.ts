@@ -42,7 +42,11 @@ export function analyzeRoutes(deps: ApiDeps) {
         cause: error,
       });
     }
-    deps.logger.info('analysis job queued', { requestId: c.get('requestId'), jobId: job.id });
+    deps.logger.info('analysis job queued', {
+      requestId: c.get('requestId'),
+      jobId: job.id,
+      userId: c.get('userId'),
+    });
     return c.json({ job_id: job.id, message: 'Analysis started. Check job status for results.' });
   });
 }
