@@ -10,10 +10,15 @@ locals {
       metrics = [for name in values(local.job_outcome_metrics) : [var.metrics_namespace, name, "service", "planner"]]
     },
     {
-      title   = "Agent duration, ms (average)"
-      stat    = "Average"
-      period  = 300
-      metrics = [for name in keys(local.agents) : [var.metrics_namespace, "AgentDurationMs", "service", name]]
+      title  = "Job and agent duration, ms (average)"
+      stat   = "Average"
+      period = 300
+      # The planner records each job's duration and, per agent it ran, AgentDurationMs with dimensions
+      # service=planner and agent=<name> (agents/planner/src/job-metrics.ts): EMF dimension sets match exactly.
+      metrics = concat(
+        [[var.metrics_namespace, "JobDurationMs", "service", "planner"]],
+        [for name in keys(local.agents) : [var.metrics_namespace, "AgentDurationMs", "service", "planner", "agent", name] if name != "planner"],
+      )
     },
     {
       title   = "Jobs DLQ depth"

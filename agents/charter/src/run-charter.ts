@@ -1,8 +1,7 @@
 import { analysePortfolio, computeCharts } from '@alex/analytics';
 import { type AgentResponse, ChartsPayload, type JobEvent } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
-import { errorMessage } from '@alex/errors';
-import { createUsageMeter, type LanguageModel, runModelStep } from '@alex/llm';
+import { createUsageMeter, type LanguageModel, loggableModelError, runModelStep } from '@alex/llm';
 import { attemptFence, type Clock, type Logger } from '@alex/runtime';
 import { chooseCharts } from './choose-charts';
 import { focusedCharts, leadWith } from './focused-charts';
@@ -35,7 +34,7 @@ export async function runCharter(event: JobEvent, deps: CharterDeps): Promise<Ag
     step: (model) => chooseCharts(model, computed, focus),
     fallback: () => leadWith(computed, focus),
     onFailure: (error, attempt) =>
-      logger.warn('chart choice failed', { attempt, error: errorMessage(error) }),
+      logger.warn('chart choice failed', { attempt, error: loggableModelError(error) }),
   });
   const payload = ChartsPayload.parse(
     Object.fromEntries(
@@ -46,5 +45,12 @@ export async function runCharter(event: JobEvent, deps: CharterDeps): Promise<Ag
     return { ok: false, agent: 'charter', error: 'the job stopped running before the charts were saved' };
   }
   const detail = `${Object.keys(payload).length} charts${step.fallbackReason ? `; ${step.fallbackReason}` : ''}`;
-  return { ok: true, agent: 'charter', model: step.model, usage: meter.snapshot(), detail };
+  return {
+    ok: true,
+    agent: 'charter',
+    model: step.model,
+    usage: meter.snapshot(),
+    usage_model: deps.llm.id,
+    detail,
+  };
 }

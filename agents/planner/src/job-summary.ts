@@ -96,21 +96,19 @@ export function buildSummary(facts: JobFacts): SummaryPayload {
   addUsage(usage, facts.planner.model, facts.planner.usage);
   if (facts.tagger) {
     agents.tagger = facts.tagger.record;
-    addUsage(usage, facts.tagger.record.model, facts.tagger.usage);
+    addUsage(usage, facts.tagger.usageModel, facts.tagger.usage);
   }
   for (const [name, run] of facts.specialists) {
     agents[name] = run.record;
-    addUsage(usage, run.record.model, run.usage);
+    addUsage(usage, run.usageModel, run.usage);
   }
   for (const [name, reason] of facts.skipped) {
     agents[name] = { status: 'skipped', duration_ms: 0, model: null, error: null, detail: reason };
   }
   const spends: AgentSpend[] = [
     { agent: 'planner', model: facts.planner.model, usage: facts.planner.usage },
-    ...(facts.tagger
-      ? [{ agent: 'tagger', model: facts.tagger.record.model, usage: facts.tagger.usage }]
-      : []),
-    ...[...facts.specialists].map(([agent, run]) => ({ agent, model: run.record.model, usage: run.usage })),
+    ...(facts.tagger ? [{ agent: 'tagger', model: facts.tagger.usageModel, usage: facts.tagger.usage }] : []),
+    ...[...facts.specialists].map(([agent, run]) => ({ agent, model: run.usageModel, usage: run.usage })),
   ];
   return {
     outcome: judgeOutcome(facts.specialists, facts.gaps).outcome,

@@ -68,7 +68,7 @@ export async function orchestrate(
       job,
       'nothing to analyse: the accounts hold no cash or positions and no retirement goals are set',
     );
-  const tagging = await tagMissingInstruments(portfolio, deps.invoker, deps.clock);
+  const tagging = await tagMissingInstruments(portfolio, deps.invoker, deps.clock, job.id);
   const prices = await refreshPrices(deps, portfolio);
   const runs = specialistRuns(deps.invoker, deps.clock, job.id, job.attempts);
   const meter = createUsageMeter();

@@ -11,6 +11,8 @@ import type { AgentInvoker, Clock } from '@alex/runtime';
 export interface AgentRun {
   record: AgentRunRecord;
   usage: AgentUsage | null;
+  /** The model `usage` was spent on (it differs from `record.model` when the output was written without it). */
+  usageModel: string | null;
 }
 
 /** Invokes an agent once and turns whatever happens into a record; never throws. */
@@ -25,6 +27,7 @@ export async function invokeAndRecord(
   const failed = (error: string): AgentRun => ({
     record: { status: 'failed', duration_ms: elapsed(), model: null, error, detail: null },
     usage: null,
+    usageModel: null,
   });
   const outcome = await invoker.invoke(agent, event).catch((error: unknown) => ({
     ok: false as const,
@@ -35,7 +38,11 @@ export async function invokeAndRecord(
   if (!response.success) return failed(`${agent} returned a response that does not match its contract`);
   if (!response.data.ok) return failed(response.data.error);
   const { model, usage, detail } = response.data;
-  return { record: { status: 'succeeded', duration_ms: elapsed(), model, error: null, detail }, usage };
+  return {
+    record: { status: 'succeeded', duration_ms: elapsed(), model, error: null, detail },
+    usage,
+    usageModel: response.data.usage_model ?? model,
+  };
 }
 
 /** Runs each specialist at most once per job, however often the plan asks for it. */

@@ -42,6 +42,7 @@ function combine(runs: AgentRun[]): AgentRun {
       detail: text(runs.map((r) => r.record.detail)),
     },
     usage,
+    usageModel: runs.find((r) => r.usageModel)?.usageModel ?? null,
   };
 }
 
@@ -53,6 +54,7 @@ export async function tagMissingInstruments(
   portfolio: Portfolio,
   invoker: AgentInvoker,
   clock: Clock,
+  jobId?: string,
 ): Promise<TaggingRun | null> {
   const instruments = instrumentsToTag(portfolio);
   if (instruments.length === 0) return null;
@@ -60,7 +62,8 @@ export async function tagMissingInstruments(
   const failed: TaggingRun['failed'] = [];
   for (let start = 0; start < instruments.length; start += TAGGER_BATCH) {
     const batch = instruments.slice(start, start + TAGGER_BATCH);
-    const run = await invokeAndRecord(invoker, clock, 'tagger', { instruments: batch });
+    const event = { instruments: batch, ...(jobId ? { job_id: jobId } : {}) };
+    const run = await invokeAndRecord(invoker, clock, 'tagger', event);
     runs.push(run);
     if (run.record.status === 'failed')
       failed.push({ symbols: batch.map((i) => i.symbol), error: run.record.error ?? 'failed' });

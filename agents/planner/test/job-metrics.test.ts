@@ -80,6 +80,7 @@ describe('metrics of a finished job', () => {
         ok: true as const,
         payload: {
           ...(succeeded('reporter', 'offline') as { payload: object }).payload,
+          usage_model: 'scripted-model',
           detail: 'model text rejected: figures not in the facts: $7,654,321 (model scripted-model)',
         },
       }),
@@ -90,6 +91,9 @@ describe('metrics of a finished job', () => {
     expect(metrics.values('SpecialistFailures', { agent: 'charter' })).toEqual([1]);
     expect(metrics.values('Fallbacks', { agent: 'reporter', reason: 'text_rejected' })).toEqual([1]);
     expect(metrics.values('DataGaps', { kind: 'model_failed' })).toEqual([1]);
+    // The rejected text still cost its tokens: they are counted against the model that spent them.
+    expect(summary.cost?.by_agent.reporter).toBe(0.00002);
+    expect(metrics.values('ModelInputTokens', { model: 'scripted-model' })).toEqual([1_020]);
   });
 
   it('counts a failed job, whether its specialists all failed or it never got to run them', async () => {

@@ -135,6 +135,9 @@ describe('runPlanner', () => {
     ]);
     await runPlanner({ jobId: fixture.job.id }, fixture.deps);
     const tagging = fixture.invoker.calls.filter((c) => c.agent === 'tagger');
-    expect(tagging.map((c) => c.event)).toEqual([{ instruments: [{ symbol: 'NEWCO', name: 'NEWCO' }] }]);
+    // The job id rides along for the tagger's logs and traces only.
+    expect(tagging.map((c) => c.event)).toEqual([
+      { instruments: [{ symbol: 'NEWCO', name: 'NEWCO' }], job_id: fixture.job.id },
+    ]);
   });
 });

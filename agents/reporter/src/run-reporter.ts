@@ -1,8 +1,13 @@
 import { analysePortfolio, dataGaps } from '@alex/analytics';
 import { type AgentResponse, type JobEvent, ReportPayload } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
-import { errorMessage } from '@alex/errors';
-import { createUsageMeter, type LanguageModel, ModelTextRejectedError, runModelStep } from '@alex/llm';
+import {
+  createUsageMeter,
+  type LanguageModel,
+  loggableModelError,
+  ModelTextRejectedError,
+  runModelStep,
+} from '@alex/llm';
 import { attemptFence, type Clock, type Knowledge, type Logger } from '@alex/runtime';
 import { withGapsNotice } from './gaps-notice';
 import { offlineReport } from './offline-report';
@@ -51,7 +56,7 @@ export async function runReporter(event: JobEvent, deps: ReporterDeps): Promise<
       offlineReport(portfolio, analytics, await deps.knowledge.search(symbols, 3), focus, mix),
     onFailure: (error, attempt) => {
       if (error instanceof ModelTextRejectedError) rejected = error.message;
-      logger.warn('report model failed', { attempt, error: errorMessage(error) });
+      logger.warn('report model failed', { attempt, error: loggableModelError(error) });
     },
   });
   const gaps = dataGaps(analytics);
@@ -80,6 +85,7 @@ export async function runReporter(event: JobEvent, deps: ReporterDeps): Promise<
     agent: 'reporter',
     model: step.model,
     usage: meter.snapshot(),
+    usage_model: deps.llm.id,
     // The planner copies `detail` into the summary: a rejected text says what was rejected and why.
     detail: step.fallbackReason && rejected ? `${rejected} (model ${deps.llm.id})` : step.fallbackReason,
   };

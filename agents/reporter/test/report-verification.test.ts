@@ -1,5 +1,5 @@
 import { ReportPayload } from '@alex/contracts';
-import type { Knowledge } from '@alex/runtime';
+import { createMemoryLogger, type Knowledge } from '@alex/runtime';
 import { agentDeps, createRunningJob, useSeededDatabase } from '@alex/testing';
 import { Usage } from '@openai/agents-core';
 import { assistantMessage, ScriptedModel } from '@openai/agents-core/testing';
@@ -25,15 +25,17 @@ async function runWith(focus: { emphasis?: string }, ...answers: string[]) {
     answers.map((answer) => ({ output: [assistantMessage(answer)], usage: usage() })),
   );
   const job = await createRunningJob(database.repos);
+  const logger = createMemoryLogger('reporter');
   const response = await runReporter(
     { job_id: job.id, ...(focus.emphasis ? { focus } : {}) },
-    { ...agentDeps(database, 'reporter'), llm: { id: 'scripted', model }, knowledge },
+    { ...agentDeps(database, 'reporter'), llm: { id: 'scripted', model }, knowledge, logger },
   );
   const stored = ReportPayload.parse((await database.repos.jobs.find(job.id))?.reportPayload);
   return {
     response,
     stored,
     calls: model.calls.length,
+    logged: JSON.stringify(logger.lines),
     prompts: model.calls.map((call) => JSON.stringify(call.request.input)),
   };
 }
@@ -68,8 +70,11 @@ describe('reports checked before they are stored', () => {
       '# Portfolio review',
     ],
   ])('stores the computed report when the model %s twice, and says why', async (_, answer, detail, trace) => {
-    const { response, stored, calls } = await run(answer, answer);
+    const { response, stored, calls, logged } = await run(answer, answer);
     expect(response).toMatchObject({ ok: true, model: 'offline', detail: `${detail} (model scripted)` });
+    // The logs say a text was rejected, never what it said (portfolio figures stay out of CloudWatch).
+    expect(logged).toContain('model text rejected (figures, sections or length)');
+    expect(logged).not.toContain(trace);
     expect(stored.model).toBe('offline');
     expect(stored.content).not.toContain(trace);
     expect(stored.content).toContain('Written without a language model');

@@ -7,8 +7,13 @@ import {
   type RetirementScenario,
 } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
-import { errorMessage } from '@alex/errors';
-import { createUsageMeter, type LanguageModel, ModelTextRejectedError, runModelStep } from '@alex/llm';
+import {
+  createUsageMeter,
+  type LanguageModel,
+  loggableModelError,
+  ModelTextRejectedError,
+  runModelStep,
+} from '@alex/llm';
 import { attemptFence, type Clock, type Logger } from '@alex/runtime';
 import { offlineRetirementAnalysis, retirementFacts } from './retirement-facts';
 import { simulationInput } from './simulation-input';
@@ -49,7 +54,7 @@ export async function runRetirement(event: JobEvent, deps: RetirementDeps): Prom
     fallback: () => offlineRetirementAnalysis(facts, simulation, input),
     onFailure: (error, attempt) => {
       if (error instanceof ModelTextRejectedError) rejected = error.message;
-      logger.warn('retirement model failed', { attempt, error: errorMessage(error) });
+      logger.warn('retirement model failed', { attempt, error: loggableModelError(error) });
     },
   });
   const payload = RetirementPayload.parse({
@@ -79,7 +84,14 @@ export async function runRetirement(event: JobEvent, deps: RetirementDeps): Prom
     `success rate ${(simulation.success_rate * 100).toFixed(1)}%`,
     ...notes.filter(Boolean),
   ].join('; ');
-  return { ok: true, agent: 'retirement', model: step.model, usage: meter.snapshot(), detail };
+  return {
+    ok: true,
+    agent: 'retirement',
+    model: step.model,
+    usage: meter.snapshot(),
+    usage_model: deps.llm.id,
+    detail,
+  };
 }
 
 /** The plan's what-ifs this projection can run: retirement ages only when ages are known and in range. */

@@ -13,6 +13,8 @@ export function createTaggerHandler(deps: TaggerDeps) {
       deps.logger.error('tagger received an invalid event', { reason });
       throw new InvalidEventError(`invalid tagger event: ${reason}`);
     }
-    return inJobTrace('tagger', null, () => runTagger(parsed.data, deps));
+    const jobId = parsed.data.job_id ?? null;
+    const logger = jobId ? deps.logger.child({ jobId }) : deps.logger;
+    return inJobTrace('tagger', jobId, () => runTagger(parsed.data, { ...deps, logger }));
   };
 }

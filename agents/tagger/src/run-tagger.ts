@@ -89,5 +89,12 @@ export async function runTagger(event: TaggerEvent, deps: TaggerDeps): Promise<A
   // When a configured model classified nothing it was asked, the result was written without it.
   const model =
     deps.llm.model !== null && todo.length > 0 && classified.length === 0 ? 'offline' : deps.llm.id;
-  return { ok: true, agent: 'tagger', model, usage: meter.snapshot(), detail: detail || null };
+  return {
+    ok: true,
+    agent: 'tagger',
+    model,
+    usage: meter.snapshot(),
+    usage_model: deps.llm.id,
+    detail: detail || null,
+  };
 }

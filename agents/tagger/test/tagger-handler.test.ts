@@ -25,4 +25,22 @@ describe('tagger handler on its recorded event', () => {
       await database.close();
     }
   });
+
+  it('names the job that asked on its log lines, when the planner sends it', async () => {
+    const database = await openSeededDatabase();
+    try {
+      const logger = createMemoryLogger();
+      const handler = createTaggerHandler({
+        repos: database.repos,
+        llm: OFFLINE,
+        logger,
+        clock: systemClock,
+      });
+      const jobId = '5b7c2d1e-0f3a-4b6c-9d8e-7f6a5b4c3d2e';
+      await handler({ instruments: [{ symbol: 'ZZZ', name: 'Zzz Corp' }], job_id: jobId });
+      expect(logger.lines.find((line) => line.message === 'tagging finished')).toMatchObject({ jobId });
+    } finally {
+      await database.close();
+    }
+  });
 });

@@ -14,5 +14,7 @@ type LambdaContext = Parameters<PowertoolsLogger['addContext']>[0];
 /** The API Lambda (API Gateway HTTP API, payload format 2.0). */
 export const handler = (event: Parameters<typeof app>[0], context: LambdaContext) => {
   powertools.addContext(context);
+  // Each request draws again whether it logs at debug level (LOG_DEBUG_SAMPLE_RATE).
+  powertools.refreshSampleRateCalculation();
   return app(event, context as unknown as Parameters<typeof app>[1]);
 };

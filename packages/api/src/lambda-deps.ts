@@ -29,10 +29,14 @@ export function refusedBeforeRunning(error: unknown): boolean {
 }
 
 /** The API's Powertools logger (JSON lines with the Lambda context the handler adds to each request) and its port. */
-export function apiLogger(env: Pick<ApiEnv, 'LOG_LEVEL'>): { powertools: PowertoolsLogger; logger: Logger } {
+export function apiLogger(env: Pick<ApiEnv, 'LOG_LEVEL' | 'LOG_DEBUG_SAMPLE_RATE'>): {
+  powertools: PowertoolsLogger;
+  logger: Logger;
+} {
   const powertools = new PowertoolsLogger({
     serviceName: 'api',
     logLevel: env.LOG_LEVEL.toUpperCase() as 'DEBUG' | 'INFO' | 'WARN' | 'ERROR',
+    sampleRateValue: env.LOG_DEBUG_SAMPLE_RATE,
   });
   return { powertools, logger: powertoolsLogger(powertools) };
 }

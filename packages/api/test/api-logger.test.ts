@@ -10,7 +10,7 @@ describe('apiLogger', () => {
       lines.push(String(chunk));
       return true;
     });
-    const { powertools, logger } = apiLogger({ LOG_LEVEL: 'info' });
+    const { powertools, logger } = apiLogger({ LOG_LEVEL: 'info', LOG_DEBUG_SAMPLE_RATE: 0 });
     const context = (requestId: string) =>
       ({
         awsRequestId: requestId,
@@ -45,5 +45,18 @@ describe('apiLogger', () => {
         userId: 'user_2',
       }),
     ]);
+  });
+
+  it('logs debug lines when every request is sampled', () => {
+    const lines: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    const { powertools, logger } = apiLogger({ LOG_LEVEL: 'warn', LOG_DEBUG_SAMPLE_RATE: 1 });
+    powertools.refreshSampleRateCalculation();
+    logger.debug('token verified');
+    vi.restoreAllMocks();
+    expect(lines.join('')).toContain('"message":"token verified"');
   });
 });

@@ -23,6 +23,11 @@ export const AgentResponse = z.discriminatedUnion('ok', [
     agent: AgentName,
     model: z.string(),
     usage: AgentUsage,
+    /**
+     * The model whose tokens `usage` counts: the configured one, also when `model` is "offline" because its
+     * text was rejected or it failed after spending tokens. Absent from older agents: `model` then.
+     */
+    usage_model: z.string().optional(),
     detail: z.string().nullable(),
   }),
   z.object({ ok: z.literal(false), agent: AgentName, error: z.string() }),

@@ -53,7 +53,11 @@ export const TaggerInstrument = z.object({
 export type TaggerInstrument = z.infer<typeof TaggerInstrument>;
 
 /** The tagger's event: instruments lacking allocation data. */
-export const TaggerEvent = z.object({ instruments: z.array(TaggerInstrument).min(1).max(100) });
+export const TaggerEvent = z.object({
+  instruments: z.array(TaggerInstrument).min(1).max(100),
+  /** The job that asked, for its logs and traces only: instruments are shared, never per job. */
+  job_id: JobId.optional(),
+});
 export type TaggerEvent = z.infer<typeof TaggerEvent>;
 
 /** SQS partial batch response (ReportBatchItemFailures). */

@@ -76,7 +76,9 @@ export class LangfuseBridge implements TracingProcessor {
       this.#open.delete(span.spanId);
       // Span data is filled in while the span runs (model output, usage), so it is read at the end.
       const mapped = mapSpanData(span.spanData);
-      const { name, type, attributes } = this.#options.includeContent ? mapped : withoutContent(mapped);
+      const { name, type, attributes } = this.#options.includeContent
+        ? mapped
+        : withoutContent(mapped, span.spanData);
       const error = span.error;
       const status = error ? { level: 'ERROR' as const, statusMessage: error.message } : {};
       open.otel.updateName(name);

@@ -74,11 +74,12 @@ function generation(data: Extract<SpanData, { type: 'generation' }> & Generation
 
 /**
  * The mapping without what the person, their portfolio or a model wrote: inputs and outputs of generations,
- * tools and responses. Names, models, token counts, timings and errors stay.
+ * tools and responses, and custom spans' data. Names, models, token counts, timings and errors stay.
  */
-export function withoutContent(mapping: ObservationMapping): ObservationMapping {
-  const { input: _input, output: _output, ...rest } = mapping.attributes;
-  return { ...mapping, attributes: rest };
+export function withoutContent(mapping: ObservationMapping, data: SpanData): ObservationMapping {
+  const { input: _input, output: _output, metadata, ...rest } = mapping.attributes;
+  // A custom span's metadata is whatever its author put in it: kept only with content.
+  return { ...mapping, attributes: data.type === 'custom' || !metadata ? rest : { ...rest, metadata } };
 }
 
 function response(data: Extract<SpanData, { type: 'response' }>): ObservationMapping {

@@ -1,5 +1,11 @@
 import { setLangfuseTracerProvider } from '@langfuse/tracing';
-import { addTraceProcessor, setTraceProcessors, setTracingDisabled } from '@openai/agents-core';
+import {
+  addTraceProcessor,
+  createCustomSpan,
+  setTraceProcessors,
+  setTracingDisabled,
+  withTrace,
+} from '@openai/agents-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configureTracing, type TracingHandle } from '../src/index';
 import { recordingProcessor, runCalculator, TEST_MODEL_ID } from './support/calculator-agent';
@@ -14,15 +20,15 @@ async function startLangfuse(mode: 'answer' | 'hang' = 'answer'): Promise<FakeLa
   return fake;
 }
 
-function configure(baseUrl: string, flushTimeoutMs?: number) {
+function configure(baseUrl: string, flushTimeoutMs?: number, includeContent = true) {
   const warnings: string[] = [];
   const logger = { warn: (message: string) => void warnings.push(message) };
   const tracing: TracingHandle = configureTracing({
     langfuse: { ...keys, baseUrl },
     serviceName: 'alex_test_agent',
     logger,
-    // These tests check how content maps; bedrock-generation.test.ts checks that it stays out by default.
-    includeContent: true,
+    // Most tests here check how content maps; the last one and bedrock-generation.test.ts check it stays out.
+    includeContent,
     ...(flushTimeoutMs === undefined ? {} : { flushTimeoutMs }),
   });
   return { tracing, warnings };
@@ -144,5 +150,29 @@ describe('TracingHandle.flush', () => {
 
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^Langfuse flush (failed|timed out)/);
+  });
+});
+
+describe('configureTracing without content export', () => {
+  it('keeps tool inputs and outputs, generations’ messages and custom span data out of Langfuse', async () => {
+    const langfuse = await startLangfuse();
+    const { tracing } = configure(langfuse.baseUrl, undefined, false);
+
+    await runCalculator();
+    await withTrace('custom', async () => {
+      const span = createCustomSpan({ data: { name: 'portfolio note', data: { holding: 'SPY 45,025.00' } } });
+      span.start();
+      span.end();
+    });
+    await tracing.flush();
+
+    const spans = langfuse.spans();
+    const tool = spans.find((span) => span.name === 'add');
+    expect(tool?.attributes['langfuse.observation.type']).toBe('tool');
+    expect(tool?.attributes).not.toHaveProperty('langfuse.observation.input');
+    expect(tool?.attributes).not.toHaveProperty('langfuse.observation.output');
+    expect(spans.some((span) => span.name === 'portfolio note')).toBe(true);
+    expect(JSON.stringify(spans)).not.toContain('45,025.00');
+    expect(JSON.stringify(spans)).not.toContain('What is 2 + 3?');
   });
 });

@@ -59,7 +59,8 @@ export function formatFeePercent(fraction: number): string {
 export function formatUsd(dollars: number | null): string {
   if (dollars === null) return 'unpriced';
   if (dollars === 0) return '$0';
-  return dollars < 1 ? `$${dollars.toFixed(4)}` : `$${dollars.toFixed(2)}`;
+  if (dollars < 0.0001) return '<$0.0001';
+  return dollars < 0.99995 ? `$${dollars.toFixed(4)}` : `$${dollars.toFixed(2)}`;
 }
 
 /** A job's cost in one line: "$0.0123 (planner $0.0010, reporter $0.0080, …)", or why it is not known. */

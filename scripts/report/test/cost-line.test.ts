@@ -8,6 +8,8 @@ describe('costs as shown', () => {
     expect(formatUsd(0.00146)).toBe('$0.0015');
     expect(formatUsd(0.4249)).toBe('$0.4249');
     expect(formatUsd(12.345)).toBe('$12.35');
+    expect(formatUsd(0.00002)).toBe('<$0.0001');
+    expect(formatUsd(0.99996)).toBe('$1.00');
     expect(formatUsd(0)).toBe('$0');
     expect(formatUsd(null)).toBe('unpriced');
     expect(

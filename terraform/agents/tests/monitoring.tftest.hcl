@@ -131,9 +131,13 @@ run "alarms" {
     condition = (
       length(jsondecode(aws_cloudwatch_dashboard.operations.dashboard_body).widgets) == 6 &&
       contains(flatten(jsondecode(aws_cloudwatch_dashboard.operations.dashboard_body).widgets[0].properties.metrics), "JobsFailed") &&
-      length(jsondecode(aws_cloudwatch_dashboard.operations.dashboard_body).widgets[1].properties.metrics) == 5
+      length(jsondecode(aws_cloudwatch_dashboard.operations.dashboard_body).widgets[1].properties.metrics) == 5 &&
+      alltrue([
+        for series in slice(jsondecode(aws_cloudwatch_dashboard.operations.dashboard_body).widgets[1].properties.metrics, 1, 5) :
+        series[1] == "AgentDurationMs" && series[2] == "service" && series[3] == "planner" && series[4] == "agent"
+      ])
     )
-    error_message = "The dashboard shows jobs by outcome, the five agents' durations, the DLQ, Lambda errors and throttles, and API 5xx."
+    error_message = "The dashboard shows jobs by outcome, the job's and the four agents' durations (as the planner emits them: service=planner, agent=<name>), the DLQ, Lambda errors and throttles, and API 5xx."
   }
   assert {
     condition     = length(output.alarm_names) == 10 && contains(output.alarm_names, "alex-jobs-dlq-not-empty")

@@ -6,6 +6,15 @@ export class ModelTextRejectedError extends LlmError {
   override name = 'ModelTextRejectedError';
 }
 
+/**
+ * An error of a model step as a log line may carry it: a rejected text's message quotes the model's sentences
+ * (portfolio figures among them), so only that it was rejected is logged; the summary keeps the details.
+ */
+export function loggableModelError(error: unknown): string {
+  if (error instanceof ModelTextRejectedError) return 'model text rejected (figures, sections or length)';
+  return error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
+}
+
 /** A model's answer without its reasoning blocks (`<think>…</think>`), trimmed: the text that is checked. */
 export function withoutReasoning(output: unknown): string {
   return String(output ?? '')
