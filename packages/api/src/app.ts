@@ -60,6 +60,8 @@ export function createApp(deps: ApiDeps): Hono<AppEnv> {
     // Only the error's name and first line: drivers append SQL and parameters (user data) on later lines.
     deps.logger.error('request failed', {
       requestId: c.get('requestId'),
+      // Set once the token is verified; absent for a request that failed before that.
+      userId: c.get('userId'),
       method: c.req.method,
       path: c.req.path,
       error: describeError(error),

@@ -31,6 +31,7 @@ export function analyzeRoutes(deps: ApiDeps) {
       deps.logger.error('analysis job could not be queued', {
         requestId: c.get('requestId'),
         jobId: job.id,
+        userId,
         error: reason,
       });
       await jobs.finish(
