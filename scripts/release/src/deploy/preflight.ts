@@ -39,36 +39,43 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** Whether the region offers `version` of Aurora PostgreSQL for new clusters; names the newest of its major if not. */
+/**
+ * Whether the region offers `version` of Aurora PostgreSQL for new clusters with Aurora Serverless v2 (the stack's
+ * instance class); names the newest of its major that does if not. Serverless v2 support is judged by the
+ * `ServerlessV2FeaturesSupport` RDS lists per version, and only when RDS lists it for some version at all.
+ */
 export async function checkEngineVersion(
   rds: RDSClient,
   version: string,
   region: string,
 ): Promise<CheckResult> {
-  const offered: string[] = [];
+  const offered = new Map<string, boolean>();
   // Without IncludeAll, RDS lists only the versions a new cluster can be created with.
   for await (const page of paginateDescribeDBEngineVersions(
     { client: rds },
     { Engine: 'aurora-postgresql' },
   )) {
     for (const entry of page.DBEngineVersions ?? [])
-      if (entry.EngineVersion) offered.push(entry.EngineVersion);
+      if (entry.EngineVersion)
+        offered.set(entry.EngineVersion, entry.ServerlessV2FeaturesSupport !== undefined);
   }
-  if (offered.includes(version)) {
+  const listsServerless = [...offered.values()].some(Boolean);
+  const usable = (v: string) => offered.has(v) && (!listsServerless || offered.get(v) === true);
+  if (usable(version)) {
     return { ok: true, message: `Aurora PostgreSQL ${version} is offered for new clusters in ${region}` };
   }
   const major = version.split('.')[0];
-  const newest = offered
-    .filter((v) => v.split('.')[0] === major)
+  const newest = [...offered.keys()]
+    .filter((v) => v.split('.')[0] === major && usable(v))
     .sort(compareVersions)
     .at(-1);
   const advice = newest
     ? `the newest ${major}.x offered is ${newest}: set engine_version = "${newest}" in terraform/database/terraform.tfvars`
     : `no ${major}.x version is offered there`;
-  return {
-    ok: false,
-    message: `Aurora PostgreSQL ${version} is not offered for new clusters in ${region}; ${advice}`,
-  };
+  const why = offered.has(version)
+    ? `is offered in ${region} but not with Aurora Serverless v2`
+    : `is not offered for new clusters in ${region}`;
+  return { ok: false, message: `Aurora PostgreSQL ${version} ${why}; ${advice}` };
 }
 
 /** The foundation model behind a cross-region inference profile id (`us.amazon.nova-pro-v1:0`). */

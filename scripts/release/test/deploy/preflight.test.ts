@@ -37,6 +37,24 @@ beforeEach(() => {
 });
 
 describe('checkEngineVersion', () => {
+  it('refuses a version RDS offers without Aurora Serverless v2 when it lists Serverless v2 support', async () => {
+    const v2 = { MinCapacity: 0, MaxCapacity: 256 };
+    rdsMock.on(DescribeDBEngineVersionsCommand).resolves({
+      DBEngineVersions: [
+        { EngineVersion: '16.9', ServerlessV2FeaturesSupport: v2 },
+        { EngineVersion: '16.10' },
+        { EngineVersion: '16.11', ServerlessV2FeaturesSupport: v2 },
+      ],
+    });
+    expect(await checkEngineVersion(rds, '16.11', 'us-east-1')).toMatchObject({ ok: true });
+    expect(await checkEngineVersion(rds, '16.10', 'us-east-1')).toEqual({
+      ok: false,
+      message:
+        'Aurora PostgreSQL 16.10 is offered in us-east-1 but not with Aurora Serverless v2; the newest 16.x offered ' +
+        'is 16.11: set engine_version = "16.11" in terraform/database/terraform.tfvars',
+    });
+  });
+
   it('passes when the region offers the version, reading every page of aurora-postgresql versions', async () => {
     offerVersions();
     const result = await checkEngineVersion(rds, '16.10', 'us-east-1');
