@@ -1,6 +1,6 @@
 import { type ChartKey, selectCharts } from '@alex/analytics';
 import type { ChartsPayload } from '@alex/contracts';
-import { dataFigures, factFigures, ModelTextRejectedError, unmatchedFigures } from '@alex/llm';
+import { type AllowedFigure, factFigures, ModelTextRejectedError, unmatchedFigures } from '@alex/llm';
 import { Agent, type Model, run } from '@openai/agents-core';
 import { z } from 'zod';
 import { leadWith } from './focused-charts';
@@ -44,10 +44,14 @@ function inventedFigures(chosen: ChartsPayload, computed: ChartsPayload): string
     if (!original) return [];
     const values = original.data.map((datum) => datum.value);
     const total = values.reduce((sum, value) => sum + value, 0);
-    // Dollar values, and each slice's share of the chart (as a fraction, which reads as a percentage).
-    const allowed = [
+    // Each slice's dollars and the chart's total as money, each slice's share as a percentage: a dollar
+    // value written as a percentage ("71,545%") is no figure of the chart.
+    const allowed: AllowedFigure[] = [
       ...factFigures([original.title, original.description]),
-      ...dataFigures(values, total !== 0 ? values.map((value) => value / total) : []),
+      ...[...values, total].map((value) => ({ value, kind: 'money' as const })),
+      ...(total !== 0
+        ? values.map((value) => ({ value: (value / total) * 100, kind: 'percent' as const }))
+        : []),
     ];
     return unmatchedFigures(`${chart.title}\n${chart.description}`, allowed).map((figure) => figure.text);
   });

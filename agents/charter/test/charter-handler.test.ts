@@ -101,6 +101,15 @@ describe('charter handler', () => {
     expect(charts.asset_allocation?.description).not.toContain('5,000,000');
   });
 
+  it('refuses a dollar value of the chart written as a percentage', async () => {
+    const job = await createRunningJob(database.repos);
+    const model = new ScriptedModel([
+      reply({ charts: [{ key: 'asset_allocation', title: 'Mix', description: 'Equity is 71,545% of it.' }] }),
+    ]);
+    const response = await createCharterHandler(deps(model))({ job_id: job.id });
+    expect(response.ok && response.detail).toMatch(/chart text rejected: figures not in the charts: 71,545%/);
+  });
+
   it("accepts chart text whose figures are the chart's own values and shares", async () => {
     const job = await createRunningJob(database.repos);
     const computedShare = (await chartsOfOffline()).asset_allocation;
