@@ -74,28 +74,6 @@ variable "bedrock_region" {
   default     = "us-east-1"
 }
 
-variable "log_level" {
-  description = "LOG_LEVEL of every agent."
-  type        = string
-  default     = "info"
-
-  validation {
-    condition     = contains(["debug", "info", "warn", "error"], var.log_level)
-    error_message = "log_level must be debug, info, warn or error."
-  }
-}
-
-variable "log_debug_sample_rate" {
-  description = "Share of invocations (0-1) logged at debug level whatever log_level says (LOG_DEBUG_SAMPLE_RATE of every agent; Powertools log sampling)."
-  type        = number
-  default     = 0
-
-  validation {
-    condition     = var.log_debug_sample_rate >= 0 && var.log_debug_sample_rate <= 1
-    error_message = "log_debug_sample_rate must be between 0 and 1."
-  }
-}
-
 variable "model_prices" {
   description = "Model prices in dollars per million tokens replacing or adding to the published defaults (MODEL_PRICES of every agent), as a map, e.g. { \"nova-pro\" = { input = 0.8, output = 3.2 } }; null: the defaults."
   type = map(object({
@@ -164,42 +142,6 @@ variable "retirement_paths" {
     condition     = var.retirement_paths >= 100 && var.retirement_paths <= 200000 && floor(var.retirement_paths) == var.retirement_paths
     error_message = "retirement_paths must be an integer from 100 to 200000."
   }
-}
-
-# --- Langfuse (optional; tracing is on only when the public key and the secret are both given) -------------
-
-variable "langfuse_public_key" {
-  description = "Langfuse public key (LANGFUSE_PUBLIC_KEY); not a secret."
-  type        = string
-  default     = null
-}
-
-variable "langfuse_secret_arn" {
-  description = "Secrets Manager ARN of the Langfuse secret key (LANGFUSE_SECRET_ARN)."
-  type        = string
-  default     = null
-
-  validation {
-    condition     = var.langfuse_secret_arn == null || can(regex("^arn:aws[a-z-]*:secretsmanager:", var.langfuse_secret_arn))
-    error_message = "langfuse_secret_arn must be a Secrets Manager ARN."
-  }
-}
-
-variable "langfuse_host" {
-  description = "Langfuse host URL (LANGFUSE_HOST)."
-  type        = string
-  default     = null
-
-  validation {
-    condition     = var.langfuse_host == null || can(regex("^https?://", var.langfuse_host))
-    error_message = "langfuse_host must be a URL."
-  }
-}
-
-variable "langfuse_export_content" {
-  description = "Export prompts, model answers and tool data (they hold portfolio contents) to Langfuse as well (LANGFUSE_EXPORT_CONTENT). Off: traces carry agent and model names, tokens, timings, stop reasons and errors only."
-  type        = bool
-  default     = false
 }
 
 # --- Code and operations -----------------------------------------------------------------------------------
