@@ -1,9 +1,8 @@
-import { powertoolsLogger, sqsJobQueue } from '@alex/aws-adapters';
+import { sqsJobQueue } from '@alex/aws-adapters';
 import { createRepositories } from '@alex/database';
 import { openDataApiDatabase } from '@alex/database/data-api';
 import { errorMessage } from '@alex/errors';
 import { type Logger, retryingRepositories } from '@alex/runtime';
-import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { ApiDeps } from './app-env';
 import type { ApiEnv } from './config';
@@ -28,21 +27,8 @@ export function refusedBeforeRunning(error: unknown): boolean {
   return false;
 }
 
-/** The API's Powertools logger (JSON lines with the Lambda context the handler adds to each request) and its port. */
-export function apiLogger(env: Pick<ApiEnv, 'LOG_LEVEL' | 'LOG_DEBUG_SAMPLE_RATE'>): {
-  powertools: PowertoolsLogger;
-  logger: Logger;
-} {
-  const powertools = new PowertoolsLogger({
-    serviceName: 'api',
-    logLevel: env.LOG_LEVEL.toUpperCase() as 'DEBUG' | 'INFO' | 'WARN' | 'ERROR',
-    sampleRateValue: env.LOG_DEBUG_SAMPLE_RATE,
-  });
-  return { powertools, logger: powertoolsLogger(powertools) };
-}
-
 /** The API Lambda's ports: Data API repositories, the SQS jobs queue, Clerk's JWKS and the logger given. */
-export async function lambdaDeps(env: ApiEnv, logger: Logger = apiLogger(env).logger): Promise<ApiDeps> {
+export async function lambdaDeps(env: ApiEnv, logger: Logger): Promise<ApiDeps> {
   const database = await openDataApiDatabase({
     resourceArn: env.DATABASE_CLUSTER_ARN,
     secretArn: env.DATABASE_SECRET_ARN,

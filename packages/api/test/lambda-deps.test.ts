@@ -1,3 +1,4 @@
+import { createMemoryLogger } from '@alex/runtime';
 import { describe, expect, it } from 'vitest';
 import { parseApiConfig } from '../src';
 import { lambdaDeps, refusedBeforeRunning } from '../src/lambda-deps';
@@ -23,7 +24,7 @@ describe('the API Lambda’s ports', () => {
       CLERK_ISSUER: 'https://clerk.example.com',
       CORS_ORIGINS: 'https://alex.example.com',
     });
-    const deps = await lambdaDeps(env);
+    const deps = await lambdaDeps(env, createMemoryLogger('api'));
     expect(deps.corsOrigins).toEqual(['https://alex.example.com']);
     expect(Object.keys(deps.repos)).toEqual(
       expect.arrayContaining(['accounts', 'positions', 'userJobs', 'users']),

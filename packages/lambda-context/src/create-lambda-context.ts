@@ -1,6 +1,7 @@
 import {
+  type LambdaLogContext,
+  lambdaLogger,
   type PublishingMetrics,
-  powertoolsLogger,
   powertoolsMetrics,
   readSecretString,
 } from '@alex/aws-adapters';
@@ -26,7 +27,6 @@ import {
 } from '@alex/runtime';
 import type { TracingHandle } from '@alex/tracing';
 import { configureLambdaTracing } from '@alex/tracing/lambda';
-import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 import { Metrics as PowertoolsMetrics } from '@aws-lambda-powertools/metrics';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
@@ -59,7 +59,7 @@ export interface LambdaContext {
 }
 
 /** The Lambda context Powertools logs (request id, function name and version, memory), from the invocation. */
-function lambdaContextOf(invocation: Invocation): Parameters<PowertoolsLogger['addContext']>[0] {
+function lambdaContextOf(invocation: Invocation): LambdaLogContext {
   return {
     callbackWaitsForEmptyEventLoop: true,
     functionName: invocation.functionName ?? process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'local',
@@ -128,12 +128,10 @@ export async function createLambdaContext(env: CommonAgentEnv, agent: AgentName)
   let invocation: Invocation | undefined;
   const remainingTimeMs = () => invocation?.getRemainingTimeInMillis() ?? Number.POSITIVE_INFINITY;
   // Lambda sends stdout to CloudWatch; one JSON object per line, with the Lambda context of the invocation.
-  const powertools = new PowertoolsLogger({
-    serviceName: agent,
-    logLevel: env.LOG_LEVEL.toUpperCase() as 'DEBUG' | 'INFO' | 'WARN' | 'ERROR',
-    sampleRateValue: env.LOG_DEBUG_SAMPLE_RATE,
+  const { logger, startInvocation } = lambdaLogger(agent, {
+    level: env.LOG_LEVEL,
+    debugSampleRate: env.LOG_DEBUG_SAMPLE_RATE,
   });
-  const logger = powertoolsLogger(powertools);
   const emf = new PowertoolsMetrics({ namespace: env.METRICS_NAMESPACE, serviceName: agent });
   const metrics: PublishingMetrics = powertoolsMetrics(emf);
   let coldStart = true;
@@ -156,9 +154,7 @@ export async function createLambdaContext(env: CommonAgentEnv, agent: AgentName)
     clock: systemClock,
     async invoke(current, work) {
       invocation = current;
-      if (current) powertools.addContext(lambdaContextOf(current));
-      // Each invocation draws again whether it logs at debug level (LOG_DEBUG_SAMPLE_RATE).
-      powertools.refreshSampleRateCalculation();
+      startInvocation(current ? lambdaContextOf(current) : undefined);
       if (coldStart) metrics.add('ColdStart', 'Count', 1);
       coldStart = false;
       try {
