@@ -4,6 +4,7 @@ import type { Logger } from 'drizzle-orm/logger';
 import pg from 'pg';
 import type { DatabaseHandle } from '../../src';
 import { openDataApiDatabase } from '../../src/drivers/data-api';
+import { waitForDisconnect } from './wait-for-disconnect';
 
 /**
  * What the local Data API endpoint of this test project runs on: PGlite (one connection, transactions in turn)
@@ -14,17 +15,6 @@ export const DATA_API_BACKEND: 'pglite' | 'postgres' =
 
 // Enough for real concurrency in the claim races, few enough for every worker's files on one server.
 const ENDPOINT_CONNECTIONS = 10;
-
-async function waitForDisconnect(admin: pg.Client, name: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const { rows } = await admin.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
-      [name],
-    );
-    if (rows[0]?.n === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /**
  * Creates a database on the test PostgreSQL server, starts the local Data API endpoint over it and migrates it

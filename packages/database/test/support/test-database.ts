@@ -8,6 +8,7 @@ import { openDataApiDatabase } from '../../src/drivers/data-api';
 import { openPgliteDatabase } from '../../src/drivers/pglite';
 import { openPostgresDatabase } from '../../src/drivers/postgres';
 import { DATA_API_BACKEND, openDataApiOverPostgres } from './data-api-database';
+import { waitForDisconnect } from './wait-for-disconnect';
 
 /** A migrated, empty database on the driver this test project runs, and how to dispose of it. */
 export interface TestDatabase {
@@ -49,19 +50,6 @@ function queryCounter(): { logger: Logger; queries: TestDatabase['queries'] } {
     },
   };
   return { logger: { logQuery: () => void queries.count++ }, queries };
-}
-
-// pool.end() resolves before its sockets have closed; a forced drop that kills them mid-close makes pg-pool
-// re-emit the termination as an 'error' nobody listens to (an uncaught exception). Let them leave first.
-async function waitForDisconnect(admin: pg.Client, name: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const { rows } = await admin.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
-      [name],
-    );
-    if (rows[0]?.n === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 async function openPostgres(logger: Logger): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
