@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type AnalysisPlan, type Portfolio, RetirementScenario, SpecialistName } from '@alex/contracts';
 import { createUsageMeter, OFFLINE } from '@alex/llm';
 import { createMemoryLogger } from '@alex/runtime';
-import { useSeededDatabase } from '@alex/testing';
+import { seededPortfolio, useSeededDatabase } from '@alex/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createPlan, planContext, validatePlan } from '../src';
@@ -42,9 +42,7 @@ describe('the deterministic planner on the labelled questions', () => {
   const database = useSeededDatabase();
   let portfolio: Portfolio;
   beforeAll(async () => {
-    const loaded = await database.repos.portfolios.load('test_user_001');
-    if (!loaded) throw new Error('test_user_001 is not seeded');
-    portfolio = loaded;
+    portfolio = await seededPortfolio(database);
   });
   const plan = async (question: string | null) => {
     const context = planContext(portfolio, question ?? undefined);

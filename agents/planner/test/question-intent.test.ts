@@ -1,5 +1,5 @@
 import { AnalysisPlan, type Portfolio } from '@alex/contracts';
-import { useSeededDatabase } from '@alex/testing';
+import { seededPortfolio, useSeededDatabase } from '@alex/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planContext, questionIntent, rulesPlan, validatePlan } from '../src';
 
@@ -99,9 +99,7 @@ describe('rulesPlan and validatePlan', () => {
   const database = useSeededDatabase();
   let portfolio: Portfolio;
   beforeAll(async () => {
-    const loaded = await database.repos.portfolios.load('test_user_001');
-    if (!loaded) throw new Error('test_user_001 is not seeded');
-    portfolio = loaded;
+    portfolio = await seededPortfolio(database);
   });
   const planFor = (question?: string) => rulesPlan(planContext(portfolio, question));
   const agentsOf = (plan: AnalysisPlan) => plan.steps.map((step) => step.agent).sort();

@@ -1,6 +1,6 @@
 import { analysePortfolio } from '@alex/analytics';
 import type { Portfolio } from '@alex/contracts';
-import { useSeededDatabase } from '@alex/testing';
+import { seededPortfolio, useSeededDatabase } from '@alex/testing';
 import { describe, expect, it } from 'vitest';
 import { offlineReport } from '../src';
 
@@ -8,8 +8,7 @@ const database = useSeededDatabase();
 
 /** The offline report of test_user_001's holdings, as if the person had (or had not) set the stored targets. */
 async function reportWith(targetsSet: boolean): Promise<string> {
-  const seeded = await database.repos.portfolios.load('test_user_001');
-  if (!seeded) expect.fail('no seeded portfolio');
+  const seeded = await seededPortfolio(database);
   const portfolio: Portfolio = { ...seeded, user: { ...seeded.user, targetsSet } };
   return offlineReport(portfolio, analysePortfolio(portfolio), []);
 }
@@ -31,8 +30,7 @@ describe('offlineReport and targets', () => {
 
 describe('offlineReport of a portfolio with nothing valued', () => {
   it('leaves out empty sections instead of drawing header-only tables or drift from $0', async () => {
-    const seeded = await database.repos.portfolios.load('test_user_001');
-    if (!seeded) expect.fail('no seeded portfolio');
+    const seeded = await seededPortfolio(database);
     const empty: Portfolio = {
       ...seeded,
       user: { ...seeded.user, targetsSet: true },

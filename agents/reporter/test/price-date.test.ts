@@ -1,6 +1,6 @@
 import { analysePortfolio } from '@alex/analytics';
 import type { Portfolio } from '@alex/contracts';
-import { useSeededDatabase } from '@alex/testing';
+import { seededPortfolio, useSeededDatabase } from '@alex/testing';
 import { describe, expect, it } from 'vitest';
 import { offlineReport } from '../src';
 import { portfolioFacts } from '../src/portfolio-facts';
@@ -10,8 +10,7 @@ const database = useSeededDatabase();
 
 /** test_user_001's portfolio with each held price dated by `dateOf` (null: no recorded date). */
 async function datedPortfolio(dateOf: (symbol: string) => string | null): Promise<Portfolio> {
-  const seeded = await database.repos.portfolios.load('test_user_001');
-  if (!seeded) expect.fail('no seeded portfolio');
+  const seeded = await seededPortfolio(database);
   return {
     ...seeded,
     accounts: seeded.accounts.map((account) => ({

@@ -6,3 +6,4 @@ export * from './recording-metrics';
 export * from './running-job';
 export * from './seeded-database';
 export * from './tagger-answer';
+export * from './use-for-file';

@@ -1,7 +1,8 @@
+import type { Portfolio } from '@alex/contracts';
 import { createRepositories, type DatabaseHandle, type Repositories } from '@alex/database';
 import { openPgliteDatabase } from '@alex/database/pglite';
-import { afterAll, beforeAll } from 'vitest';
 import { openPgliteTemplate } from './pglite-templates';
+import { useForFile } from './use-for-file';
 
 /** A migrated and seeded in-memory database, its repositories, and how to close it. */
 export interface SeededDatabase {
@@ -18,10 +19,12 @@ export async function openSeededDatabase(): Promise<SeededDatabase> {
 
 /** Opens a fresh copy of the seeded database before the calling file's (or suite's) tests, closed after them. */
 export function useSeededDatabase(): SeededDatabase {
-  const database = {} as SeededDatabase;
-  beforeAll(async () => {
-    Object.assign(database, await openSeededDatabase());
-  });
-  afterAll(() => database.close());
-  return database;
+  return useForFile(openSeededDatabase);
+}
+
+/** test_user_001's portfolio as the seeded database holds it (throws when it is not there). */
+export async function seededPortfolio(database: SeededDatabase): Promise<Portfolio> {
+  const portfolio = await database.repos.portfolios.load('test_user_001');
+  if (!portfolio) throw new Error('the seeded database has no test_user_001');
+  return portfolio;
 }

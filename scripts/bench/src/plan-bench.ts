@@ -10,7 +10,7 @@ import {
 } from '@alex/llm';
 import { createLanguageModel } from '@alex/llm/factory';
 import { createJsonLogger, type Logger } from '@alex/runtime';
-import { openSeededDatabase } from '@alex/testing';
+import { openSeededDatabase, seededPortfolio } from '@alex/testing';
 import { loadPlanQuestions, type PlanQuestion } from './plan-questions';
 import {
   describeScenario,
@@ -135,8 +135,7 @@ export async function benchPlans(log: Log, env: Record<string, string | undefine
   const database = await openSeededDatabase();
   const logger = createJsonLogger({ service: 'bench', level: 'error' });
   try {
-    const portfolio = await database.repos.portfolios.load('test_user_001');
-    if (!portfolio) throw new Error('the seeded database has no test_user_001');
+    const portfolio = await seededPortfolio(database);
     // One pass first so the timed pass measures planning, not module warm-up.
     await planQuestions(questions, portfolio, OFFLINE, logger);
     const offline = await planQuestions(questions, portfolio, OFFLINE, logger);

@@ -1,6 +1,6 @@
 import { OFFLINE } from '@alex/llm';
 import { createMemoryLogger } from '@alex/runtime';
-import { openSeededDatabase } from '@alex/testing';
+import { openSeededDatabase, seededPortfolio } from '@alex/testing';
 import { Usage } from '@openai/agents-core';
 import { assistantMessage, ScriptedModel } from '@openai/agents-core/testing';
 import { describe, expect, it } from 'vitest';
@@ -42,8 +42,7 @@ describe('the plan benchmark', () => {
     ]);
     const database = await openSeededDatabase();
     try {
-      const portfolio = await database.repos.portfolios.load('test_user_001');
-      if (!portfolio) throw new Error('test_user_001 is not seeded');
+      const portfolio = await seededPortfolio(database);
       const [planned] = await planQuestions(
         [retireAt60],
         portfolio,
@@ -73,8 +72,7 @@ describe('the plan benchmark', () => {
     const wrongLabel = { ...retireAt60, expected: { agents: ['reporter' as const], scenarios: [] } };
     const database = await openSeededDatabase();
     try {
-      const portfolio = await database.repos.portfolios.load('test_user_001');
-      if (!portfolio) throw new Error('test_user_001 is not seeded');
+      const portfolio = await seededPortfolio(database);
       const planned = await planQuestions([wrongLabel], portfolio, OFFLINE, createMemoryLogger('bench'));
       const lines: string[] = [];
       reportPlans((line) => lines.push(line), 'deterministic planner', 'offline', planned);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseFullTestEnv } from '../src/full-test-env';
 
+/** A complete environment for a deployed stack reached without the HTTP API. */
+const ENV = {
+  AWS_REGION: 'us-east-1',
+  ALEX_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/alex-analysis-jobs',
+  DATABASE_CLUSTER_ARN: 'arn:aws:rds:us-east-1:123456789012:cluster:alex',
+  DATABASE_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:alex',
+};
+
 describe('parseFullTestEnv', () => {
   it('names every missing variable with the terraform output it comes from', () => {
     const parsed = parseFullTestEnv({ AWS_REGION: 'eu-west-1', ALEX_QUEUE_URL: '' });
@@ -13,34 +21,22 @@ describe('parseFullTestEnv', () => {
   });
 
   it('says which value is invalid and defaults the database name to alex', () => {
-    const env = {
-      AWS_REGION: 'us-east-1',
-      ALEX_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/alex-analysis-jobs',
-      DATABASE_CLUSTER_ARN: 'arn:aws:rds:us-east-1:123456789012:cluster:alex',
-      DATABASE_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:alex',
-    };
-    expect(parseFullTestEnv(env)).toMatchObject({ ok: true, value: { DATABASE_NAME: 'alex' } });
-    const bad = parseFullTestEnv({ ...env, DATABASE_CLUSTER_ARN: 'alex' });
+    expect(parseFullTestEnv(ENV)).toMatchObject({ ok: true, value: { DATABASE_NAME: 'alex' } });
+    const bad = parseFullTestEnv({ ...ENV, DATABASE_CLUSTER_ARN: 'alex' });
     expect(bad.ok ? '' : bad.error).toContain(
       'DATABASE_CLUSTER_ARN is invalid: must be an Aurora cluster ARN',
     );
   });
 
   it('takes the API path only with both ALEX_API_URL and ALEX_API_TOKEN', () => {
-    const env = {
-      AWS_REGION: 'us-east-1',
-      ALEX_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/alex-analysis-jobs',
-      DATABASE_CLUSTER_ARN: 'arn:aws:rds:us-east-1:123456789012:cluster:alex',
-      DATABASE_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:alex',
-    };
     const api = 'https://abc123.execute-api.us-east-1.amazonaws.com';
-    expect(parseFullTestEnv({ ...env, ALEX_API_URL: api, ALEX_API_TOKEN: 'jwt' })).toMatchObject({
+    expect(parseFullTestEnv({ ...ENV, ALEX_API_URL: api, ALEX_API_TOKEN: 'jwt' })).toMatchObject({
       ok: true,
       value: { ALEX_API_URL: api, ALEX_API_TOKEN: 'jwt' },
     });
-    const urlOnly = parseFullTestEnv({ ...env, ALEX_API_URL: api, ALEX_API_TOKEN: '' });
+    const urlOnly = parseFullTestEnv({ ...ENV, ALEX_API_URL: api, ALEX_API_TOKEN: '' });
     expect(urlOnly.ok ? '' : urlOnly.error).toContain('ALEX_API_TOKEN is not set but ALEX_API_URL is');
-    const tokenOnly = parseFullTestEnv({ ...env, ALEX_API_TOKEN: 'jwt' });
+    const tokenOnly = parseFullTestEnv({ ...ENV, ALEX_API_TOKEN: 'jwt' });
     expect(tokenOnly.ok ? '' : tokenOnly.error).toContain(
       'ALEX_API_URL is not set but ALEX_API_TOKEN is; from terraform output api_url',
     );

@@ -1,3 +1,5 @@
+import { REPORT_SECTIONS } from '../../src/prompts';
+
 /** The sections of a model report for the seeded test_user_001, every figure taken from its computed facts. */
 const SECTIONS = {
   'Executive Summary': [
@@ -34,15 +36,5 @@ export function modelReport(
 /** A model report with every section and no figure at all: passes the checks for any portfolio. */
 export function reportInWords(title = 'Your portfolio'): string {
   const body = 'Steady, diversified and mostly in index funds, as the computed facts show in detail. ';
-  return [
-    `# ${title}`,
-    ...[
-      'Executive Summary',
-      'Portfolio Composition',
-      'Diversification and Risk',
-      'Retirement Readiness',
-      'Recommendations',
-      'Market Context',
-    ].map((section) => `\n## ${section}\n${body.repeat(2)}`),
-  ].join('\n');
+  return [`# ${title}`, ...REPORT_SECTIONS.map((section) => `\n## ${section}\n${body.repeat(2)}`)].join('\n');
 }

@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { startDataApiServer } from '@alex/local-data-api';
 import type { Logger } from 'drizzle-orm/logger';
-import pg from 'pg';
 import type { DatabaseHandle } from '../../src';
 import { openDataApiDatabase } from '../../src/drivers/data-api';
-import { waitForDisconnect } from './wait-for-disconnect';
+import { createScratchDatabase } from '../../src/scratch-database';
 
 /**
  * What the local Data API endpoint of this test project runs on: PGlite (one connection, transactions in turn)
@@ -16,26 +14,12 @@ export const DATA_API_BACKEND: 'pglite' | 'postgres' =
 // Enough for real concurrency in the claim races, few enough for every worker's files on one server.
 const ENDPOINT_CONNECTIONS = 10;
 
-/**
- * Creates a database on the test PostgreSQL server, starts the local Data API endpoint over it and migrates it
- * through the Data API driver; closing drops the database.
- */
-export async function openDataApiOverPostgres(
+/** The Data API driver on a local endpoint (test credentials: the endpoint does not check them). */
+export function openOnEndpoint(
+  server: Awaited<ReturnType<typeof startDataApiServer>>,
   logger: Logger,
-): Promise<{ handle: DatabaseHandle; close: () => Promise<void> }> {
-  const serverUrl = process.env.ALEX_TEST_POSTGRES_URL;
-  if (!serverUrl) throw new Error('ALEX_TEST_POSTGRES_URL is not set: run scripts/ci/start-postgres.sh');
-  const name = `alex_dapi_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const server = await startDataApiServer({
-    postgresUrl: url.toString(),
-    maxConnections: ENDPOINT_CONNECTIONS,
-  });
-  const handle = await openDataApiDatabase({
+): Promise<DatabaseHandle> {
+  return openDataApiDatabase({
     resourceArn: server.resourceArn,
     secretArn: server.secretArn,
     database: server.database,
@@ -43,15 +27,26 @@ export async function openDataApiOverPostgres(
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     logger,
   });
+}
+
+/**
+ * Creates a database on the test PostgreSQL server, starts the local Data API endpoint over it and migrates it
+ * through the Data API driver; closing drops the database.
+ */
+export async function openDataApiOverPostgres(
+  serverUrl: string,
+  logger: Logger,
+): Promise<{ handle: DatabaseHandle; close: () => Promise<void> }> {
+  const scratch = await createScratchDatabase(serverUrl, 'alex_dapi');
+  const server = await startDataApiServer({ postgresUrl: scratch.url, maxConnections: ENDPOINT_CONNECTIONS });
+  const handle = await openOnEndpoint(server, logger);
   await handle.migrate();
   return {
     handle,
     close: async () => {
       await handle.close();
       await server.close();
-      await waitForDisconnect(admin, name);
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await scratch.drop();
     },
   };
 }

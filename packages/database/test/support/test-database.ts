@@ -1,14 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { openAsBlob } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Logger } from 'drizzle-orm/logger';
-import pg from 'pg';
 import type { DatabaseHandle, DriverName } from '../../src';
-import { openDataApiDatabase } from '../../src/drivers/data-api';
 import { openPgliteDatabase } from '../../src/drivers/pglite';
 import { openPostgresDatabase } from '../../src/drivers/postgres';
-import { DATA_API_BACKEND, openDataApiOverPostgres } from './data-api-database';
-import { waitForDisconnect } from './wait-for-disconnect';
+import { createScratchDatabase } from '../../src/scratch-database';
+import { DATA_API_BACKEND, openDataApiOverPostgres, openOnEndpoint } from './data-api-database';
 
 /** A migrated, empty database on the driver this test project runs, and how to dispose of it. */
 export interface TestDatabase {
@@ -52,40 +49,28 @@ function queryCounter(): { logger: Logger; queries: TestDatabase['queries'] } {
   return { logger: { logQuery: () => void queries.count++ }, queries };
 }
 
-async function openPostgres(logger: Logger): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+/** The test PostgreSQL server (started by scripts/ci/start-postgres.sh). */
+function testServerUrl(): string {
   if (!TEST_POSTGRES_URL)
     throw new Error('ALEX_TEST_POSTGRES_URL is not set: run scripts/ci/start-postgres.sh');
-  const name = `alex_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(TEST_POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const handle = await openPostgresDatabase({ url: url.toString(), maxConnections: 30, logger });
-  await handle.migrate();
-  return {
-    handle,
-    drop: async () => {
-      await waitForDisconnect(admin, name);
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+  return TEST_POSTGRES_URL;
 }
 
 /** Opens a fresh migrated database on this project's driver. */
 export async function openTestDatabase(): Promise<TestDatabase> {
   const { logger, queries } = queryCounter();
   if (TEST_DRIVER === 'postgres') {
-    const { handle, drop } = await openPostgres(logger);
+    const scratch = await createScratchDatabase(testServerUrl(), 'alex_test');
+    const handle = await openPostgresDatabase({ url: scratch.url, maxConnections: 30, logger });
+    await handle.migrate();
     const close = async () => {
       await handle.close();
-      await drop();
+      await scratch.drop();
     };
     return { handle, driver: TEST_DRIVER, queries, close };
   }
   if (TEST_DRIVER === 'data-api' && DATA_API_BACKEND === 'postgres') {
-    const { handle, close } = await openDataApiOverPostgres(logger);
+    const { handle, close } = await openDataApiOverPostgres(testServerUrl(), logger);
     return { handle, driver: TEST_DRIVER, queries, close };
   }
   const client = await migratedPglite();
@@ -95,14 +80,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   }
   const { startDataApiServer } = await import('@alex/local-data-api');
   const server = await startDataApiServer({ db: client });
-  const handle = await openDataApiDatabase({
-    resourceArn: server.resourceArn,
-    secretArn: server.secretArn,
-    database: server.database,
-    endpoint: server.endpoint,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    logger,
-  });
+  const handle = await openOnEndpoint(server, logger);
   return {
     handle,
     driver: TEST_DRIVER,

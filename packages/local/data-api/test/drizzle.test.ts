@@ -41,7 +41,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await api.stop();
+  await api.close();
 });
 
 async function insertHolding(values: Partial<typeof holding.$inferInsert> = {}) {
@@ -153,7 +153,7 @@ describe('drizzle transactions', () => {
       );
       expect(driverError(error).message).toBe('Transaction is still running a query');
     } finally {
-      await other.stop();
+      await other.close();
     }
     expect((await api.db.query('SELECT count(*)::int AS n FROM holding')).rows).toEqual([{ n: 0 }]);
   });

@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await api.stop();
+  await api.close();
 });
 
 describe('uuid parameters', () => {

@@ -1,17 +1,9 @@
 import { BeginTransactionCommand, ExecuteStatementCommand } from '@aws-sdk/client-rds-data';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toDataApiError } from '../src/errors';
-import { failureOf, type LocalDataApi, startLocalDataApi } from './support/local-data-api';
+import { failureOf, useLocalDataApi } from './support/local-data-api';
 
-let api: LocalDataApi;
-
-beforeAll(async () => {
-  api = await startLocalDataApi();
-});
-
-afterAll(async () => {
-  await api.stop();
-});
+const api = useLocalDataApi();
 
 async function post(path: string, body: string) {
   const response = await fetch(`${api.server.endpoint}${path}`, { method: 'POST', body });

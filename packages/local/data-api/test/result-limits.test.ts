@@ -3,19 +3,10 @@ import {
   CommitTransactionCommand,
   RollbackTransactionCommand,
 } from '@aws-sdk/client-rds-data';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failureOf, type LocalDataApi, startLocalDataApi } from './support/local-data-api';
+import { describe, expect, it } from 'vitest';
+import { failureOf, useLocalDataApi } from './support/local-data-api';
 
-let api: LocalDataApi;
-
-beforeAll(async () => {
-  api = await startLocalDataApi();
-  await api.db.exec('CREATE TABLE note (id int PRIMARY KEY)');
-});
-
-afterAll(async () => {
-  await api.stop();
-});
+const api = useLocalDataApi('CREATE TABLE note (id int PRIMARY KEY)');
 
 async function begin(): Promise<string> {
   const { transactionId } = await api.client.send(new BeginTransactionCommand(api.target));

@@ -17,7 +17,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   process.env.TZ = originalTz;
-  await api.stop();
+  await api.close();
 });
 
 async function readAt(n: number) {

@@ -4,22 +4,13 @@ import {
   CommitTransactionCommand,
   RollbackTransactionCommand,
 } from '@aws-sdk/client-rds-data';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { failureOf, type LocalDataApi, startLocalDataApi } from './support/local-data-api';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { failureOf, type LocalDataApi, startLocalDataApi, useLocalDataApi } from './support/local-data-api';
 
-let api: LocalDataApi;
-
-beforeAll(async () => {
-  api = await startLocalDataApi();
-  await api.db.exec('CREATE TABLE account (id int PRIMARY KEY, name text NOT NULL)');
-});
+const api = useLocalDataApi('CREATE TABLE account (id int PRIMARY KEY, name text NOT NULL)');
 
 beforeEach(async () => {
   await api.db.exec('TRUNCATE account');
-});
-
-afterAll(async () => {
-  await api.stop();
 });
 
 async function begin(on: LocalDataApi = api) {
@@ -167,7 +158,7 @@ describe('idle timeout and shutdown', () => {
       );
       expect(error.message).toBe(`Transaction ${transactionId} is not found: Transaction may be expired.`);
     } finally {
-      await other.stop();
+      await other.close();
     }
   });
 
@@ -175,7 +166,7 @@ describe('idle timeout and shutdown', () => {
     const other = await startLocalDataApi({ db: api.db });
     const transactionId = await begin(other);
     await other.execute("INSERT INTO account VALUES (9, 'x')", [], { transactionId });
-    await other.stop();
+    await other.close();
     expect((await api.db.query('SELECT count(*)::int AS n FROM account')).rows).toEqual([{ n: 0 }]);
   });
 });

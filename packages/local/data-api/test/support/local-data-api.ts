@@ -1,4 +1,4 @@
-import { openPgliteTemplate } from '@alex/testing';
+import { openPgliteTemplate, useForFile } from '@alex/testing';
 import {
   ExecuteStatementCommand,
   type ExecuteStatementCommandInput,
@@ -22,7 +22,7 @@ export interface LocalDataApi {
     extra?: Partial<ExecuteStatementCommandInput>,
   ): Promise<ExecuteStatementCommandOutput>;
   /** Destroys the client and closes the server, and the PGlite too when this helper created it. */
-  stop(): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** A real RDSDataClient for a local server: dummy credentials and no retries, so failures surface at once. */
@@ -55,12 +55,21 @@ export async function startLocalDataApi(
       client.send(
         new ExecuteStatementCommand({ ...target, sql, ...(parameters ? { parameters } : {}), ...extra }),
       ),
-    stop: async () => {
+    close: async () => {
       client.destroy();
       await server.close();
       if (!options.db) await db.close();
     },
   };
+}
+
+/** One local Data API for the calling file, with the tables `schemaSql` creates, closed after the file's tests. */
+export function useLocalDataApi(schemaSql?: string): LocalDataApi {
+  return useForFile(async () => {
+    const api = await startLocalDataApi();
+    if (schemaSql) await api.db.exec(schemaSql);
+    return api;
+  });
 }
 
 /** Awaits a promise that must reject and returns the error, so tests can assert its name and message. */

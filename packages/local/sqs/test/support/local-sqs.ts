@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { useForFile } from '@alex/testing';
 import {
   GetQueueAttributesCommand,
   type Message,
@@ -7,7 +8,6 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
-import { afterAll, beforeAll } from 'vitest';
 import { ensureJobQueues, type JobQueues, type LocalSqs, startLocalSqs } from '../../src';
 
 /** A local SQS server with a real client pointed at it. */
@@ -33,12 +33,7 @@ async function startTestSqs(): Promise<TestSqs> {
 
 /** One server for the whole test file: started before its tests, closed after them. */
 export function useTestSqs(): TestSqs {
-  const local = {} as TestSqs;
-  beforeAll(async () => {
-    Object.assign(local, await startTestSqs());
-  });
-  afterAll(() => local.close());
-  return local;
+  return useForFile(startTestSqs);
 }
 
 /** The counts of a queue that holds no message at all. */
