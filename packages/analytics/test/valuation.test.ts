@@ -1,73 +1,13 @@
-import type { Instrument, Portfolio } from '@alex/contracts';
+import type { Account } from '@alex/contracts';
 import { describe, expect, it } from 'vitest';
 import { MAX_VALUED_CENTS, toCents, valuePortfolio } from '../src';
+import { account, instrument, portfolio, testUser001 } from './analysis/fixtures';
 
-const at = new Date('2026-01-01T00:00:00Z');
-const instrument = (symbol: string, currentPrice: number | null): Instrument => ({
-  symbol,
-  name: `${symbol} fund`,
-  instrumentType: 'etf',
-  currentPrice,
-  allocationAssetClass: {},
-  allocationRegions: {},
-  allocationSectors: {},
-  expenseRatio: null,
-  updatedAt: at,
-});
-
-const account = (id: string, name: string, cash: number, holdings: [string, number, number | null][]) => ({
-  id,
-  clerkUserId: 'u1',
-  accountName: name,
-  accountPurpose: null,
-  cashBalance: cash,
-  cashInterest: 0,
-  createdAt: at,
-  positions: holdings.map(([symbol, quantity, price], i) => ({
-    id: `00000000-0000-4000-8000-${id.slice(-4)}0000000${i}`,
-    accountId: id,
-    symbol,
-    quantity,
-    asOfDate: '2026-01-01',
-    instrument: instrument(symbol, price),
-  })),
-});
-
-const portfolio = (accounts: Portfolio['accounts']): Portfolio => ({
-  user: {
-    clerkUserId: 'u1',
-    displayName: 'U',
-    yearsUntilRetirement: 25,
-    targetRetirementIncome: 100000,
-    currentAge: null,
-    annualContribution: null,
-    assetClassTargets: {},
-    regionTargets: {},
-    targetsSet: false,
-    otherIncome: [],
-    advisoryFee: null,
-    endAge: null,
-    createdAt: at,
-    updatedAt: at,
-  },
-  accounts,
-});
+const valueAccounts = (...accounts: Account[]) => valuePortfolio(portfolio(accounts));
 
 describe('valuePortfolio', () => {
   it('values the reference test user at 99,437.50 including cash', () => {
-    const valuation = valuePortfolio(
-      portfolio([
-        account('00000000-0000-4000-8000-000000000001', '401(k)', 5000, [
-          ['SPY', 100, 450.25],
-          ['QQQ', 50, 385.5],
-          ['BND', 200, 72.5],
-          ['VEA', 150, 48.3],
-          ['GLD', 25, 195.7],
-        ]),
-        account('00000000-0000-4000-8000-000000000002', 'Roth IRA', 1000, []),
-        account('00000000-0000-4000-8000-000000000003', 'Taxable Brokerage', 2500, []),
-      ]),
-    );
+    const valuation = valuePortfolio(testUser001());
     expect(valuation.total).toBe(99437.5);
     expect(valuation.cash).toBe(8500);
     expect(valuation.positionsValue).toBe(90937.5);
@@ -76,12 +16,10 @@ describe('valuePortfolio', () => {
   });
 
   it('lists positions without a price separately and leaves them out of every total', () => {
-    const valuation = valuePortfolio(
-      portfolio([
-        account('00000000-0000-4000-8000-000000000001', 'A', 10, [
-          ['SPY', 1, 450.25],
-          ['NEWCO', 1000, null],
-        ]),
+    const valuation = valueAccounts(
+      account('A', 10, [
+        [instrument('SPY', 450.25), 1],
+        [instrument('NEWCO', null), 1000],
       ]),
     );
     expect(valuation.total).toBe(460.25);
@@ -90,12 +28,10 @@ describe('valuePortfolio', () => {
   });
 
   it('sums in cents so fractional quantities reconcile exactly', () => {
-    const valuation = valuePortfolio(
-      portfolio([
-        account('00000000-0000-4000-8000-000000000001', 'A', 0.1, [
-          ['X', 0.1, 0.2],
-          ['Y', 3, 0.1],
-        ]),
+    const valuation = valueAccounts(
+      account('A', 0.1, [
+        [instrument('X', 0.2), 0.1],
+        [instrument('Y', 0.1), 3],
       ]),
     );
     expect(valuation.positionsValue).toBe(0.32);
@@ -106,20 +42,18 @@ describe('valuePortfolio', () => {
 describe('valuePortfolio at the ceiling of exact totals', () => {
   const MAX_QUANTITY = 999_999_999_999.9999; // the largest quantity numeric(20, 8) stores that a double can hold
   const MAX_PRICE = 99_999_999.9999; // numeric(12, 4)
-  const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
   it('values a position of exactly MAX_VALUED_CENTS and leaves one cent more out as out of range', () => {
-    const valuation = valuePortfolio(
-      portfolio([
-        account(id(1), 'A', 0, [['EDGE', 999_999_999.999999, 10_000]]),
-        account(id(2), 'B', 0, [['OVER', 999_999_999.9999999, 10_000]]),
-      ]),
+    const over = account('B', 0, [[instrument('OVER', 10_000), 999_999_999.9999999]]);
+    const valuation = valueAccounts(
+      account('A', 0, [[instrument('EDGE', 10_000), 999_999_999.999999]]),
+      over,
     );
     expect(toCents(valuation.total)).toBe(MAX_VALUED_CENTS);
     expect(valuation.total).toBe(9_999_999_999_999.99);
     expect(valuation.outOfRange).toEqual([
       {
-        accountId: id(2),
+        accountId: over.id,
         accountName: 'B',
         symbol: 'OVER',
         name: 'OVER fund',
@@ -133,12 +67,10 @@ describe('valuePortfolio at the ceiling of exact totals', () => {
   });
 
   it('leaves a position at the largest storable quantity and price out of every total, not the cash', () => {
-    const valuation = valuePortfolio(
-      portfolio([
-        account(id(1), 'A', 9_999_999_999.99, [
-          ['MAX', MAX_QUANTITY, MAX_PRICE],
-          ['SPY', 1, 450.25],
-        ]),
+    const valuation = valueAccounts(
+      account('A', 9_999_999_999.99, [
+        [instrument('MAX', MAX_PRICE), MAX_QUANTITY],
+        [instrument('SPY', 450.25), 1],
       ]),
     );
     expect([valuation.total, valuation.cash, valuation.positionsValue]).toEqual([
@@ -152,17 +84,15 @@ describe('valuePortfolio at the ceiling of exact totals', () => {
 
   it('leaves out the fewest, largest positions that would carry the total beyond the ceiling', () => {
     const tenMillion = 10_000_000; // storable prices and quantities whose values reach trillions
-    const valuation = valuePortfolio(
-      portfolio([
-        account(id(1), 'A', 1, [
-          ['T1', 100_000, tenMillion], // $1T
-          ['T5A', 500_000, tenMillion], // $5T
-          ['T3', 300_000, tenMillion], // $3T
-        ]),
-        account(id(2), 'B', 0, [
-          ['T5B', 500_000, tenMillion], // $5T, a tie with T5A: the later one is left out
-          ['SMALL', 2, 10],
-        ]),
+    const valuation = valueAccounts(
+      account('A', 1, [
+        [instrument('T1', tenMillion), 100_000], // $1T
+        [instrument('T5A', tenMillion), 500_000], // $5T
+        [instrument('T3', tenMillion), 300_000], // $3T
+      ]),
+      account('B', 0, [
+        [instrument('T5B', tenMillion), 500_000], // $5T, a tie with T5A: the later one is left out
+        [instrument('SMALL', 10), 2],
       ]),
     );
     expect(valuation.outOfRange.map((p) => p.symbol)).toEqual(['T5B']);

@@ -1,19 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type LambdaLogContext, lambdaLogger } from '../src';
+import { jsonLinesWritten } from './support/json-output';
 
 afterEach(() => vi.restoreAllMocks());
-
-/** The JSON lines written to stdout while `run` executes. */
-function stdoutLines(run: () => void): Record<string, unknown>[] {
-  const chunks: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    chunks.push(String(chunk));
-    return true;
-  });
-  run();
-  vi.restoreAllMocks();
-  return chunks.flatMap((chunk) => chunk.split('\n').filter(Boolean)).map((line) => JSON.parse(line));
-}
 
 const context = (requestId: string) =>
   ({
@@ -28,7 +17,7 @@ const context = (requestId: string) =>
 describe('lambdaLogger', () => {
   it('writes JSON lines with the Lambda request id of the current invocation and the attributes given', () => {
     const { logger, startInvocation } = lambdaLogger('api', { level: 'info', debugSampleRate: 0 });
-    const lines = stdoutLines(() => {
+    const lines = jsonLinesWritten(() => {
       startInvocation(context('req-a'));
       logger.info('analysis job queued', { jobId: 'job-1', userId: 'user_1' });
       startInvocation(context('req-b'));
@@ -53,7 +42,7 @@ describe('lambdaLogger', () => {
 
   it('logs debug lines when every invocation is sampled', () => {
     const { logger, startInvocation } = lambdaLogger('api', { level: 'warn', debugSampleRate: 1 });
-    const lines = stdoutLines(() => {
+    const lines = jsonLinesWritten(() => {
       startInvocation(undefined);
       logger.debug('token verified');
     });

@@ -1,22 +1,12 @@
 import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { powertoolsLogger } from '../src';
+import { jsonLinesWritten } from './support/json-output';
+
+/** The JSON lines Powertools writes (warn and error go to stderr) while `run` executes. */
+const capture = (run: () => void) => jsonLinesWritten(run, 'stdout and stderr');
 
 afterEach(() => vi.restoreAllMocks());
-
-/** Captures the JSON lines Powertools writes (warn and error go to stderr) while `run` executes. */
-function capture(run: () => void): Record<string, unknown>[] {
-  const lines: string[] = [];
-  const keep = (chunk: string | Uint8Array) => {
-    lines.push(String(chunk));
-    return true;
-  };
-  vi.spyOn(process.stdout, 'write').mockImplementation(keep);
-  vi.spyOn(process.stderr, 'write').mockImplementation(keep);
-  run();
-  vi.restoreAllMocks();
-  return lines.flatMap((chunk) => chunk.split('\n').filter(Boolean)).map((line) => JSON.parse(line));
-}
 
 describe('powertoolsLogger', () => {
   it('writes a JSON line with the attributes and errors as name and message', () => {

@@ -1,8 +1,12 @@
 import { Metrics as PowertoolsMetrics } from '@aws-lambda-powertools/metrics';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { powertoolsMetrics } from '../src';
+import { jsonLinesWritten } from './support/json-output';
 
 afterEach(() => vi.restoreAllMocks());
+
+/** The EMF documents Powertools writes to stdout while `run` executes. */
+const capture = (run: () => void) => jsonLinesWritten(run) as EmfLine[];
 
 interface EmfLine {
   _aws: {
@@ -13,18 +17,6 @@ interface EmfLine {
     }[];
   };
   [key: string]: unknown;
-}
-
-/** The EMF documents Powertools writes to stdout while `run` executes. */
-function capture(run: () => void): EmfLine[] {
-  const lines: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    lines.push(String(chunk));
-    return true;
-  });
-  run();
-  vi.restoreAllMocks();
-  return lines.flatMap((chunk) => chunk.split('\n').filter(Boolean)).map((line) => JSON.parse(line));
 }
 
 const created = () =>

@@ -39,7 +39,9 @@ Sources: [Vanguard research](https://example.com/research).`;
 
 type Row = [name: string, value: number, color: string];
 
+/** A stored chart shown at display position `order`. */
 function chart(
+  order: number,
   type: Chart['type'],
   title: string,
   description: string,
@@ -52,49 +54,39 @@ function chart(
     description,
     data: rows.map(([name, value, color]) => ({ name, value, color })),
     model,
+    order,
   };
 }
 
 // Stored out of display order, as jsonb returns keys: the page must sort by `order`.
 const CHARTS: ChartsPayload = {
-  target_drift: {
-    ...chart(
-      'bar',
-      'Drift from targets',
-      'Dollars above (positive) or below (negative) each asset-class target.',
-      [
-        ['Equity', 7150.25, '#3B82F6'],
-        ['Fixed Income', -6065, '#10B981'],
-        ['Cash', -1085.25, '#F59E0B'],
-      ],
-      'offline',
-    ),
-    order: 2,
-  },
-  asset_allocation: {
-    ...chart('donut', 'Asset class allocation', 'Equity is two thirds of the portfolio.', [
-      ['Equity', 66812.5, '#3B82F6'],
-      ['Fixed Income', 24125, '#10B981'],
-      ['Cash', 8500, '#F59E0B'],
-    ]),
-    order: 0,
-  },
-  cash_vs_invested: {
-    ...chart('pie', 'Cash vs invested', 'Cash is a small part.', [
-      ['Invested', 90937.5, '#3B82F6'],
-      ['Cash', 8500, '#F59E0B'],
-    ]),
-    order: 3,
-  },
-  top_holdings: {
-    ...chart('horizontalBar', 'Largest holdings', 'SPY is the largest single position.', [
-      ['SPY - SPDR S&P 500 ETF Trust', 38000, '#6366F1'],
-      ['BND - Vanguard Total Bond Market ETF', 24125, '#14B8A6'],
-      ['VTI - Vanguard Total Stock Market ETF', 18812.5, '#8B5CF6'],
-      ['QQQ - Invesco QQQ Trust', 10000, '#EC4899'],
-    ]),
-    order: 1,
-  },
+  target_drift: chart(
+    2,
+    'bar',
+    'Drift from targets',
+    'Dollars above (positive) or below (negative) each asset-class target.',
+    [
+      ['Equity', 7150.25, '#3B82F6'],
+      ['Fixed Income', -6065, '#10B981'],
+      ['Cash', -1085.25, '#F59E0B'],
+    ],
+    'offline',
+  ),
+  asset_allocation: chart(0, 'donut', 'Asset class allocation', 'Equity is two thirds of the portfolio.', [
+    ['Equity', 66812.5, '#3B82F6'],
+    ['Fixed Income', 24125, '#10B981'],
+    ['Cash', 8500, '#F59E0B'],
+  ]),
+  cash_vs_invested: chart(3, 'pie', 'Cash vs invested', 'Cash is a small part.', [
+    ['Invested', 90937.5, '#3B82F6'],
+    ['Cash', 8500, '#F59E0B'],
+  ]),
+  top_holdings: chart(1, 'horizontalBar', 'Largest holdings', 'SPY is the largest single position.', [
+    ['SPY - SPDR S&P 500 ETF Trust', 38000, '#6366F1'],
+    ['BND - Vanguard Total Bond Market ETF', 24125, '#14B8A6'],
+    ['VTI - Vanguard Total Stock Market ETF', 18812.5, '#8B5CF6'],
+    ['QQQ - Invesco QQQ Trust', 10000, '#EC4899'],
+  ]),
 };
 
 /** The chart keys in their `order`. */

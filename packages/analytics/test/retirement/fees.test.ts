@@ -1,24 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type CapitalMarketAssumptions,
-  DEFAULT_ASSUMPTIONS,
-  fixedInflation,
-} from '../../src/retirement/assumptions';
+import type { CapitalMarketAssumptions } from '../../src/retirement/assumptions';
 import type { SimulationMethod } from '../../src/retirement/markets/simulation-method';
 import type { RetirementInput } from '../../src/retirement/retirement-input';
 import { simulateRetirement } from '../../src/retirement/simulate-retirement';
+import { deterministic } from './support/deterministic';
+import { retirementInput } from './support/retirement-input';
 
-const base: RetirementInput = {
-  startValue: 1_000_000,
+// $1,000,000 retiring now at 65 (the default plan), half equity and half fixed income, 30 withdrawals.
+const base = retirementInput({
   weights: { equity: 0.5, fixed_income: 0.5 },
-  currentAge: 65,
-  retirementAge: 65,
   endAge: 94,
-  annualContribution: 0,
   targetIncome: 45_000,
   paths: 3_000,
   seed: 17,
-};
+});
 
 const run = (input: RetirementInput, assumptions?: CapitalMarketAssumptions) => {
   const result = simulateRetirement(input, assumptions ? { assumptions } : {});
@@ -58,19 +53,9 @@ describe.each(['parametric', 'historical', 'bootstrap'] as SimulationMethod[])(
 
 describe('a fee with deterministic markets', () => {
   it('takes its share of assets each year: wealth grows by (1 + r)(1 − fee)', () => {
-    const deterministic: CapitalMarketAssumptions = {
-      ...DEFAULT_ASSUMPTIONS,
-      returns: Object.fromEntries(
-        Object.keys(DEFAULT_ASSUMPTIONS.returns).map((assetClass) => [
-          assetClass,
-          { mean: 0.05, volatility: 0 },
-        ]),
-      ) as CapitalMarketAssumptions['returns'],
-      inflation: fixedInflation(0),
-    };
     const result = run(
       { ...base, targetIncome: 0, paths: 10, fees: { expenseRatio: 0.01, advisoryFee: 0.005 } },
-      deterministic,
+      deterministic(0.05, 0),
     );
     result.bands.forEach((band, n) => {
       expect(band.p50).toBeCloseTo(1_000_000 * (1.05 * 0.985) ** n, 2);

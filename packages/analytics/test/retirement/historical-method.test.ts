@@ -7,6 +7,7 @@ import { HISTORY_MAPPING, historicalGrowth, mappingUsed } from '../../src/retire
 import { RetirementInput } from '../../src/retirement/retirement-input';
 import { runCashFlows } from '../../src/retirement/run-cash-flows';
 import { simulateRetirement } from '../../src/retirement/simulate-retirement';
+import { retirementInput } from './support/retirement-input';
 
 // A hand-made history; at 60% stocks / 40% bonds each year's gross return is 1 + 0.6·stocks + 0.4·bonds.
 const table: AnnualMarketYear[] = [
@@ -19,6 +20,13 @@ const table: AnnualMarketYear[] = [
 const growth = [1.08, 0.912, 1.172, 1.046, 1.102];
 const inflation = [1.02, 1.03, 1.01, 1, 1.04];
 const sixtyForty = weightVector({ equity: 0.6, fixed_income: 0.4 });
+
+/** The historical method's simulation of the plan with the overrides, through every US window. */
+const simulateHistorical = (overrides: Partial<RetirementInput>) => {
+  const result = simulateRetirement(retirementInput({ ...overrides, method: 'historical' }));
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+};
 
 const closeTo = (actual: ArrayLike<number>, expected: number[], digits = 12) => {
   expect(actual).toHaveLength(expected.length);
@@ -51,15 +59,15 @@ describe('historicalScenarios on a five-year table', () => {
 
   it('funds or fails each window exactly as the hand-computed cash flows say', () => {
     // Withdrawals of $25,000 in today's dollars at 64, 65, 66 and 67 from $100,000: four rows, three market years.
-    const input = RetirementInput.parse({
-      startValue: 100_000,
-      weights: { equity: 0.6, fixed_income: 0.4 },
-      currentAge: 64,
-      retirementAge: 64,
-      endAge: 67,
-      annualContribution: 0,
-      targetIncome: 25_000,
-    });
+    const input = RetirementInput.parse(
+      retirementInput({
+        startValue: 100_000,
+        currentAge: 64,
+        retirementAge: 64,
+        endAge: 67,
+        targetIncome: 25_000,
+      }),
+    );
     const outcome = runCashFlows(
       historicalScenarios(table, sixtyForty, 3),
       cashFlowPlan(input, sixtyForty),
@@ -119,19 +127,16 @@ describe('the history mapping', () => {
   });
 
   it('keeps a cash-only portfolio flat in real terms through every US window', () => {
-    const result = simulateRetirement({
+    const simulation = simulateHistorical({
       startValue: 100_000,
       weights: { cash: 1 },
       currentAge: 60,
       retirementAge: 60,
       endAge: 90,
-      annualContribution: 0,
       targetIncome: 0,
-      method: 'historical',
     });
-    if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.history?.mapping).toEqual({ cash: HISTORY_MAPPING.cash.note });
-    for (const band of result.value.bands) {
+    expect(simulation.history?.mapping).toEqual({ cash: HISTORY_MAPPING.cash.note });
+    for (const band of simulation.bands) {
       for (const value of [band.p10, band.p25, band.p50, band.p75, band.p90]) expect(value).toBe(100_000);
     }
   });
@@ -139,36 +144,23 @@ describe('the history mapping', () => {
 
 describe('simulateRetirement with the historical method', () => {
   it('runs every US window once and reports no confidence interval for overlapping windows', () => {
-    const result = simulateRetirement({
-      startValue: 1_000_000,
-      weights: { equity: 0.5, fixed_income: 0.5 },
-      currentAge: 65,
-      retirementAge: 65,
-      endAge: 94,
-      annualContribution: 0,
-      targetIncome: 40_000,
-      method: 'historical',
-    });
-    if (!result.ok) throw new Error(result.error.message);
+    const simulation = simulateHistorical({ weights: { equity: 0.5, fixed_income: 0.5 }, endAge: 94 });
     // 30 withdrawals span 29 market years: windows starting 1871 through 2022 − 28 = 1994.
-    expect(result.value.paths).toBe(US_ANNUAL_HISTORY.length - 29 + 1);
-    expect(result.value.success_rate_ci95).toBeNull();
-    expect(result.value.history).toMatchObject({ first_year: 1871, last_year: 2022, block_years: null });
+    expect(simulation.paths).toBe(US_ANNUAL_HISTORY.length - 29 + 1);
+    expect(simulation.success_rate_ci95).toBeNull();
+    expect(simulation.history).toMatchObject({ first_year: 1871, last_year: 2022, block_years: null });
   });
 
   it('still fits the longest plan the input allows (ages 0 to 120) in the 152-year record', () => {
     // No valid input is longer than history, so the 'does not fit' refusal in prepareRetirement cannot fire.
-    const result = simulateRetirement({
+    const simulation = simulateHistorical({
       startValue: 1_000,
       weights: { equity: 1 },
       currentAge: 0,
       retirementAge: 120,
       endAge: 120,
-      annualContribution: 0,
       targetIncome: 0,
-      method: 'historical',
     });
-    if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.paths).toBe(US_ANNUAL_HISTORY.length - 120 + 1);
+    expect(simulation.paths).toBe(US_ANNUAL_HISTORY.length - 120 + 1);
   });
 });

@@ -8,17 +8,16 @@ import {
   type RetirementModel,
   type WhatIf,
 } from '../../src/retirement/retirement-model';
+import { retirementInput } from './support/retirement-input';
 
-const base: RetirementInput = {
+const base = retirementInput({
   startValue: 500_000,
-  weights: { equity: 0.6, fixed_income: 0.4 },
   currentAge: 55,
-  retirementAge: 65,
   annualContribution: 10_000,
   targetIncome: 50_000,
   paths: 2_000,
   seed: 7,
-};
+});
 
 const METHODS: SimulationMethod[] = ['parametric', 'historical', 'bootstrap'];
 

@@ -2,21 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { OtherIncomeStream, RetirementInput } from '../../src/retirement/retirement-input';
 import { simulateRetirement } from '../../src/retirement/simulate-retirement';
 import { deterministic } from './support/deterministic';
+import { retirementInput } from './support/retirement-input';
 
 // Assets earn exactly inflation (3%), so real wealth falls by exactly each year's real withdrawal.
 const flatReal = deterministic(0.03, 0.03);
 
-const base: RetirementInput = {
-  startValue: 1_000_000,
-  weights: { equity: 0.6, fixed_income: 0.4 },
+const base = retirementInput({
   currentAge: 60,
   retirementAge: 60,
   endAge: 70,
-  annualContribution: 0,
   targetIncome: 50_000,
   paths: 20,
   seed: 3,
-};
+});
 
 const stream = (overrides: Partial<OtherIncomeStream>): OtherIncomeStream => ({
   name: 'pension',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ASSET_CLASSES, DEFAULT_ASSUMPTIONS, fixedInflation } from '../../src/retirement/assumptions';
+import { ASSET_CLASSES, DEFAULT_ASSUMPTIONS } from '../../src/retirement/assumptions';
 import { ParametricSampler } from '../../src/retirement/markets/parametric-sampler';
+import { deterministic } from './support/deterministic';
 
 const YEARS = 100_000;
 const ALL_ACTIVE = ASSET_CLASSES.map(() => true);
@@ -101,14 +102,8 @@ describe('ParametricSampler', () => {
   });
 
   it('returns 1 + mean (to rounding) when volatility is zero', () => {
-    const returns = Object.fromEntries(
-      Object.keys(DEFAULT_ASSUMPTIONS.returns).map((key) => [key, { mean: 0.05, volatility: 0 }]),
-    ) as typeof DEFAULT_ASSUMPTIONS.returns;
-    const flat = {
-      ...DEFAULT_ASSUMPTIONS,
-      returns,
-      inflation: { ...fixedInflation(0.02), persistence: 0.5 },
-    };
+    const markets = deterministic(0.05, 0.02);
+    const flat = { ...markets, inflation: { ...markets.inflation, persistence: 0.5 } };
     const sampler = new ParametricSampler(flat, 1, ALL_ACTIVE);
     const year = new Float64Array(ASSET_CLASSES.length);
     sampler.startPath();

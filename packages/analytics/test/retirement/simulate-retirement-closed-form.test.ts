@@ -3,6 +3,7 @@ import type { CapitalMarketAssumptions } from '../../src/retirement/assumptions'
 import type { RetirementInput } from '../../src/retirement/retirement-input';
 import { simulateRetirement } from '../../src/retirement/simulate-retirement';
 import { deterministic } from './support/deterministic';
+import { retirementInput } from './support/retirement-input';
 
 const cents = (dollars: number) => Math.round(dollars * 100) / 100;
 
@@ -10,16 +11,15 @@ const cents = (dollars: number) => Math.round(dollars * 100) / 100;
 const accumulated = (start: number, contribution: number, g: number, n: number) =>
   start * g ** n + (contribution * g * (g ** n - 1)) / (g - 1);
 
-const input: RetirementInput = {
+const input = retirementInput({
   startValue: 100_000,
   weights: { equity: 0.5, fixed_income: 0.5 },
   currentAge: 40,
-  retirementAge: 65,
   annualContribution: 10_000,
   targetIncome: 0,
   paths: 50,
   seed: 1,
-};
+});
 
 const run = (overrides: Partial<RetirementInput>, assumptions: CapitalMarketAssumptions) => {
   const result = simulateRetirement({ ...input, ...overrides }, { assumptions });

@@ -3,19 +3,18 @@ import type { RetirementInput } from '../../src/retirement/retirement-input';
 import { countOutcomes, prepareRetirement, type WhatIf } from '../../src/retirement/retirement-model';
 import { metRate, solve } from '../../src/retirement/solve';
 import { SpendingStrategy } from '../../src/retirement/spending-strategy';
+import { retirementInput } from './support/retirement-input';
 
-const base: RetirementInput = {
-  startValue: 300_000,
-  weights: { equity: 0.6, fixed_income: 0.4 },
-  currentAge: 50,
-  retirementAge: 65,
-  annualContribution: 15_000,
-  targetIncome: 60_000,
-  paths: 20_000,
-  seed: 101,
-};
 const CONFIDENCE = 0.9;
 const PATHS = 20_000;
+const base = retirementInput({
+  startValue: 300_000,
+  currentAge: 50,
+  annualContribution: 15_000,
+  targetIncome: 60_000,
+  paths: PATHS,
+  seed: 101,
+});
 
 const model = (overrides: Partial<RetirementInput> = {}) => {
   const prepared = prepareRetirement({ ...base, ...overrides });
@@ -33,6 +32,18 @@ const freshRate = (whatIf: WhatIf) => {
 // Both runs carry binomial noise of 20,000 paths: 3 standard errors of the difference of two proportions.
 const TOLERANCE = 3 * Math.sqrt((CONFIDENCE * (1 - CONFIDENCE) * 2) / PATHS);
 
+/** Solves for a value the plan needs more of, checking it is the smallest whole one meeting the confidence. */
+const smallestMeeting = (
+  target: 'contribution' | 'retirement_age',
+  field: 'annualContribution' | 'retirementAge',
+) => {
+  const value = solve(solved, target, CONFIDENCE).value as number;
+  expect(value).toBeGreaterThan(base[field]);
+  expect(metRate(solved, { [field]: value })).toBeGreaterThanOrEqual(CONFIDENCE);
+  expect(metRate(solved, { [field]: value - 1 })).toBeLessThan(CONFIDENCE);
+  return value;
+};
+
 describe('solve', () => {
   it('finds the largest whole-dollar income meeting the confidence, which lands on it with other markets', () => {
     const answer = solve(solved, 'income', CONFIDENCE);
@@ -45,20 +56,12 @@ describe('solve', () => {
   });
 
   it('finds the smallest whole-dollar contribution meeting the confidence, which lands on it with other markets', () => {
-    const answer = solve(solved, 'contribution', CONFIDENCE);
-    const value = answer.value as number;
-    expect(value).toBeGreaterThan(base.annualContribution);
-    expect(metRate(solved, { annualContribution: value })).toBeGreaterThanOrEqual(CONFIDENCE);
-    expect(metRate(solved, { annualContribution: value - 1 })).toBeLessThan(CONFIDENCE);
+    const value = smallestMeeting('contribution', 'annualContribution');
     expect(Math.abs(freshRate({ annualContribution: value }) - CONFIDENCE)).toBeLessThan(TOLERANCE);
   });
 
   it('finds the earliest retirement age meeting the confidence, which brackets it with other markets', () => {
-    const answer = solve(solved, 'retirement_age', CONFIDENCE);
-    const age = answer.value as number;
-    expect(age).toBeGreaterThan(base.retirementAge);
-    expect(metRate(solved, { retirementAge: age })).toBeGreaterThanOrEqual(CONFIDENCE);
-    expect(metRate(solved, { retirementAge: age - 1 })).toBeLessThan(CONFIDENCE);
+    const age = smallestMeeting('retirement_age', 'retirementAge');
     // Ages are whole, so the rate jumps past the confidence: fresh markets agree on the bracket.
     expect(freshRate({ retirementAge: age })).toBeGreaterThan(CONFIDENCE - TOLERANCE);
     expect(freshRate({ retirementAge: age - 1 })).toBeLessThan(CONFIDENCE + TOLERANCE);
@@ -80,32 +83,19 @@ describe('solve', () => {
 });
 
 describe('solve with other strategies and bad confidences', () => {
-  const model = (() => {
-    const prepared = prepareRetirement({
-      startValue: 800_000,
-      weights: { equity: 0.6, fixed_income: 0.4 },
-      currentAge: 50,
-      retirementAge: 65,
-      annualContribution: 20_000,
-      targetIncome: 60_000,
-      paths: 2_000,
-      seed: 3,
-    });
-    if (!prepared.ok) throw new Error(prepared.error.message);
-    return prepared.value;
-  })();
+  const saver = model({ startValue: 800_000, annualContribution: 20_000, paths: 2_000, seed: 3 });
 
   it('solves on constant real spending whatever the plan’s strategy', () => {
-    const constant = solve(model, 'income', 0.9);
+    const constant = solve(saver, 'income', 0.9);
     for (const kind of ['guardrails', 'percent_of_portfolio', 'vpw'] as const) {
-      const other = { ...model, input: { ...model.input, strategy: SpendingStrategy.parse({ kind }) } };
+      const other = { ...saver, input: { ...saver.input, strategy: SpendingStrategy.parse({ kind }) } };
       expect(solve(other, 'income', 0.9)).toEqual(constant);
     }
     expect(constant.value).toBeGreaterThan(20_000);
   });
 
   it('refuses a confidence outside (0, 1]', () => {
-    expect(() => solve(model, 'income', 0)).toThrow(RangeError);
-    expect(() => solve(model, 'income', 1.5)).toThrow(RangeError);
+    expect(() => solve(saver, 'income', 0)).toThrow(RangeError);
+    expect(() => solve(saver, 'income', 1.5)).toThrow(RangeError);
   });
 });

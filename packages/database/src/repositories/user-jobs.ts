@@ -1,22 +1,22 @@
 import type { Job, JsonObject } from '@alex/contracts';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AlexDatabase } from '../drivers/alex-database';
-import { JobRow, parseRow, UtcTimestamp } from '../rows';
+import { JobRow, parseRow } from '../rows';
 import { jobs, users } from '../schema';
 import { isUuid } from './accounts';
 
 /** A job without its payloads: what a list of a user's jobs shows. */
-export const JobSummary = z.object({
-  id: z.string(),
-  clerkUserId: z.string(),
-  jobType: z.string(),
-  status: z.string(),
-  errorMessage: z.string().nullable(),
-  createdAt: UtcTimestamp,
-  startedAt: UtcTimestamp.nullable(),
-  completedAt: UtcTimestamp.nullable(),
-  updatedAt: UtcTimestamp,
+export const JobSummary = JobRow.pick({
+  id: true,
+  clerkUserId: true,
+  jobType: true,
+  status: true,
+  errorMessage: true,
+  createdAt: true,
+  startedAt: true,
+  completedAt: true,
+  updatedAt: true,
 });
 export type JobSummary = z.output<typeof JobSummary>;
 
