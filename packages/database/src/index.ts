@@ -5,4 +5,4 @@ export * from './repositories';
 export * from './reset-database';
 export { UtcTimestamp } from './rows';
 export * from './seed/seed-database';
-export { SEED_INSTRUMENTS } from './seed/seed-instruments';
+export { seedInstruments } from './seed/seed-instruments';

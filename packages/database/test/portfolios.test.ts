@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_INSTRUMENTS, seedDatabase, TEST_USER_ID } from '../src';
+import { seedDatabase, seedInstruments, TEST_USER_ID } from '../src';
 import { useTestDatabase } from './support/file-database';
 import { TEST_DRIVER } from './support/test-database';
 
@@ -8,7 +8,11 @@ describe(`portfolio loader on ${TEST_DRIVER}`, () => {
 
   it('seeds the 22 reference instruments with prices and complete allocations', async () => {
     const instruments = await database.repos.instruments.list();
-    expect(instruments.map((i) => i.symbol)).toEqual(SEED_INSTRUMENTS.map((i) => i.symbol).sort());
+    expect(instruments.map((i) => i.symbol)).toEqual(
+      seedInstruments()
+        .map((i) => i.symbol)
+        .sort(),
+    );
     const spy = instruments.find((i) => i.symbol === 'SPY');
     expect(spy?.currentPrice).toBe(450.25);
     expect(spy?.allocationSectors.technology).toBe(28);
@@ -38,7 +42,7 @@ describe(`portfolio loader on ${TEST_DRIVER}`, () => {
 
   it('keeps the query count fixed however many positions the user holds', async () => {
     await seedDatabase(database.db);
-    const symbols = SEED_INSTRUMENTS.map((i) => i.symbol);
+    const symbols = seedInstruments().map((i) => i.symbol);
     await database.repos.portfolios.replaceAccounts(
       TEST_USER_ID,
       [1, 2, 3, 4].map((n) => ({

@@ -5,7 +5,7 @@ import {
   InvalidImportError,
   importInstruments,
   importPortfolio,
-  SEED_INSTRUMENTS,
+  seedInstruments,
   TEST_USER_ID,
 } from '../src';
 import * as schema from '../src/schema';
@@ -140,7 +140,7 @@ describe(`retirement plan fields on ${TEST_DRIVER}`, () => {
   });
 
   it('seeds every reference instrument with its expense ratio, which positions carry into load()', async () => {
-    const stored = await database.repos.instruments.findMany(SEED_INSTRUMENTS.map((i) => i.symbol));
+    const stored = await database.repos.instruments.findMany(seedInstruments().map((i) => i.symbol));
     expect(stored).toHaveLength(22);
     for (const instrument of stored) {
       expect(instrument.expenseRatio, instrument.symbol).toBeGreaterThan(0);

@@ -84,7 +84,8 @@ export interface InstrumentsImportSummary {
   updated: string[];
 }
 
-function toInstrumentInput(instrument: InstrumentsFile['instruments'][number]): InstrumentInput {
+/** An instruments file's entry as the repository writes it: only the fields the entry supplies. */
+export function toInstrumentInput(instrument: InstrumentsFile['instruments'][number]): InstrumentInput {
   return {
     symbol: instrument.symbol,
     name: instrument.name,

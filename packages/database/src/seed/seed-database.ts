@@ -5,7 +5,7 @@ import { marketNotesRepository } from '../repositories/market-notes';
 import { portfoliosRepository } from '../repositories/portfolios';
 import { usersRepository } from '../repositories/users';
 import { MARKET_NOTES } from './market-notes';
-import { SEED_INSTRUMENTS } from './seed-instruments';
+import { seedInstruments } from './seed-instruments';
 
 /** The demo user every local command defaults to. */
 export const TEST_USER_ID = 'test_user_001';
@@ -54,7 +54,7 @@ export interface SeedSummary {
  */
 export async function seedDatabase(db: AlexDatabase): Promise<SeedSummary> {
   await db.transaction(async (tx) => writeSeed(tx as unknown as AlexDatabase));
-  return { instruments: SEED_INSTRUMENTS.length, users: [TEST_USER_ID], marketNotes: MARKET_NOTES.length };
+  return { instruments: seedInstruments().length, users: [TEST_USER_ID], marketNotes: MARKET_NOTES.length };
 }
 
 // Any fixed number: the advisory lock that serialises first-run seeding across processes.
@@ -75,7 +75,7 @@ export async function seedDemoOnce(db: AlexDatabase): Promise<boolean> {
 }
 
 async function writeSeed(scoped: AlexDatabase): Promise<void> {
-  await instrumentsRepository(scoped).upsertMany(SEED_INSTRUMENTS);
+  await instrumentsRepository(scoped).upsertMany(seedInstruments());
   await usersRepository(scoped).upsert({
     clerkUserId: TEST_USER_ID,
     displayName: 'Test User',
