@@ -1,6 +1,6 @@
 import { sqsJobQueue } from '@alex/aws-adapters';
 import { createRepositories } from '@alex/database';
-import { openDataApiDatabase } from '@alex/database/data-api';
+import { openLambdaDatabase } from '@alex/database/data-api';
 import { errorMessage } from '@alex/errors';
 import { type Logger, retryingRepositories } from '@alex/runtime';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -29,12 +29,7 @@ export function refusedBeforeRunning(error: unknown): boolean {
 
 /** The API Lambda's ports: Data API repositories, the SQS jobs queue, Clerk's JWKS and the logger given. */
 export async function lambdaDeps(env: ApiEnv, logger: Logger): Promise<ApiDeps> {
-  const database = await openDataApiDatabase({
-    resourceArn: env.DATABASE_CLUSTER_ARN,
-    secretArn: env.DATABASE_SECRET_ARN,
-    database: env.DATABASE_NAME,
-    ...(process.env.AWS_REGION ? { region: process.env.AWS_REGION } : {}),
-  });
+  const database = await openLambdaDatabase(env);
   // Within API Gateway's 30 s: a resuming Aurora takes seconds to accept statements.
   const repos = retryingRepositories(createRepositories(database.db), {
     maxRetryTimeMs: 20_000,

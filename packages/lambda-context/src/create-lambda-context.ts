@@ -7,7 +7,7 @@ import {
 } from '@alex/aws-adapters';
 import type { AgentName } from '@alex/contracts';
 import { createRepositories, type Repositories } from '@alex/database';
-import { openDataApiDatabase } from '@alex/database/data-api';
+import { openLambdaDatabase } from '@alex/database/data-api';
 import { errorMessage } from '@alex/errors';
 import {
   type LanguageModel,
@@ -119,12 +119,7 @@ function lambdaModel(env: CommonAgentEnv, agent: AgentName, remainingTimeMs: () 
  * `agent` is also the log and trace service name.
  */
 export async function createLambdaContext(env: CommonAgentEnv, agent: AgentName): Promise<LambdaContext> {
-  const database = await openDataApiDatabase({
-    resourceArn: env.DATABASE_CLUSTER_ARN,
-    secretArn: env.DATABASE_SECRET_ARN,
-    database: env.DATABASE_NAME,
-    ...(process.env.AWS_REGION ? { region: process.env.AWS_REGION } : {}),
-  });
+  const database = await openLambdaDatabase(env);
   let invocation: Invocation | undefined;
   const remainingTimeMs = () => invocation?.getRemainingTimeInMillis() ?? Number.POSITIVE_INFINITY;
   // Lambda sends stdout to CloudWatch; one JSON object per line, with the Lambda context of the invocation.

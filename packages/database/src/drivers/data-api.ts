@@ -86,3 +86,20 @@ export async function openDataApiDatabase(options: DataApiOptions): Promise<Data
     close: async () => client.destroy(),
   };
 }
+
+/** The database settings every Lambda's environment carries (terraform sets them; @alex/runtime checks them). */
+export interface LambdaDatabaseEnv {
+  DATABASE_CLUSTER_ARN: string;
+  DATABASE_SECRET_ARN: string;
+  DATABASE_NAME: string;
+}
+
+/** Opens the Aurora database a Lambda's environment names, in the Lambda's own region (AWS_REGION). */
+export function openLambdaDatabase(env: LambdaDatabaseEnv): Promise<DatabaseHandle> {
+  return openDataApiDatabase({
+    resourceArn: env.DATABASE_CLUSTER_ARN,
+    secretArn: env.DATABASE_SECRET_ARN,
+    database: env.DATABASE_NAME,
+    ...(process.env.AWS_REGION ? { region: process.env.AWS_REGION } : {}),
+  });
+}
