@@ -19,43 +19,66 @@ locals {
     partial  = "JobsPartial"
     failed   = "JobsFailed"
   }
+
+  # The alarms on one AWS metric, by name after the prefix ("<prefix>-<key>"): the metric in the dashboard's
+  # notation [namespace, name, dimension, value], and when it fires: on the Sum over 5 minutes above 0 unless
+  # statistic, comparison and threshold say otherwise. The throttle alarms (one per Lambda) and the failed-job
+  # ratio (metric math) follow.
+  metric_alarms = {
+    jobs-dlq-not-empty = {
+      description = "A job failed ${local.max_receive_count} receives and is in ${aws_sqs_queue.jobs_dlq.name}: inspect it, fix the cause, then redrive (guides/3-operations.md)."
+      metric      = local.dlq_depth_metric
+      statistic   = "Maximum"
+    }
+    planner-errors = {
+      description = "The planner Lambda ${local.function_names.planner} ended with an error (its job is retried, then dead-lettered): read its log group."
+      metric      = ["AWS/Lambda", "Errors", "FunctionName", local.function_names.planner]
+    }
+    # The HTTP API's own 5xx count: the app's errors and integration failures (a crashed or timed-out API
+    # Lambda is a 500/503/504 from API Gateway).
+    api-5xx = {
+      description = "The HTTP API ${aws_apigatewayv2_api.http.name} answered at least ${var.api_5xx_threshold} server errors in 5 minutes: read /aws/lambda/${local.api_function_name} and the access logs."
+      metric      = local.api_5xx_metric
+      comparison  = "GreaterThanOrEqualToThreshold"
+      threshold   = var.api_5xx_threshold
+    }
+  }
 }
 
-resource "aws_cloudwatch_metric_alarm" "jobs_dlq" {
-  alarm_name        = "${var.name_prefix}-jobs-dlq-not-empty"
-  alarm_description = "A job failed ${local.max_receive_count} receives and is in ${aws_sqs_queue.jobs_dlq.name}: inspect it, fix the cause, then redrive (guides/3-operations.md)."
+resource "aws_cloudwatch_metric_alarm" "metric" {
+  for_each = local.metric_alarms
 
-  namespace   = "AWS/SQS"
-  metric_name = "ApproximateNumberOfMessagesVisible"
-  dimensions  = { QueueName = aws_sqs_queue.jobs_dlq.name }
-  statistic   = "Maximum"
-  # SQS publishes queue metrics every 5 minutes.
+  alarm_name        = "${var.name_prefix}-${each.key}"
+  alarm_description = each.value.description
+
+  namespace   = each.value.metric[0]
+  metric_name = each.value.metric[1]
+  dimensions  = { (each.value.metric[2]) = each.value.metric[3] }
+  statistic   = lookup(each.value, "statistic", "Sum")
+  # 5 minutes: SQS publishes queue metrics no more often.
   period              = 300
   evaluation_periods  = 1
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = 0
+  comparison_operator = lookup(each.value, "comparison", "GreaterThanThreshold")
+  threshold           = lookup(each.value, "threshold", 0)
   treat_missing_data  = "notBreaching"
 
   alarm_actions = local.alarm_actions
   ok_actions    = local.alarm_actions
 }
 
-resource "aws_cloudwatch_metric_alarm" "planner_errors" {
-  alarm_name        = "${var.name_prefix}-planner-errors"
-  alarm_description = "The planner Lambda ${local.function_names.planner} ended with an error (its job is retried, then dead-lettered): read its log group."
-
-  namespace           = "AWS/Lambda"
-  metric_name         = "Errors"
-  dimensions          = { FunctionName = local.function_names.planner }
-  statistic           = "Sum"
-  period              = 300
-  evaluation_periods  = 1
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = 0
-  treat_missing_data  = "notBreaching"
-
-  alarm_actions = local.alarm_actions
-  ok_actions    = local.alarm_actions
+# These alarms were resources of their own before local.metric_alarms: moved keeps the deployed ones. Without
+# it Terraform would create each anew and delete the old alarm of the same name, in either order: maybe none.
+moved {
+  from = aws_cloudwatch_metric_alarm.jobs_dlq
+  to   = aws_cloudwatch_metric_alarm.metric["jobs-dlq-not-empty"]
+}
+moved {
+  from = aws_cloudwatch_metric_alarm.planner_errors
+  to   = aws_cloudwatch_metric_alarm.metric["planner-errors"]
+}
+moved {
+  from = aws_cloudwatch_metric_alarm.api_5xx
+  to   = aws_cloudwatch_metric_alarm.metric["api-5xx"]
 }
 
 # A specialist failure returns {ok:false} and the planner records it, so Lambda Errors never see it: the
@@ -108,26 +131,6 @@ resource "aws_cloudwatch_metric_alarm" "throttles" {
   evaluation_periods  = 1
   comparison_operator = "GreaterThanThreshold"
   threshold           = 0
-  treat_missing_data  = "notBreaching"
-
-  alarm_actions = local.alarm_actions
-  ok_actions    = local.alarm_actions
-}
-
-# The HTTP API's own 5xx count (AWS/ApiGateway, metric "5xx", by ApiId): the app's errors and integration
-# failures (a crashed or timed-out API Lambda is a 500/503/504 from API Gateway).
-resource "aws_cloudwatch_metric_alarm" "api_5xx" {
-  alarm_name        = "${var.name_prefix}-api-5xx"
-  alarm_description = "The HTTP API ${aws_apigatewayv2_api.http.name} answered at least ${var.api_5xx_threshold} server errors in 5 minutes: read /aws/lambda/${local.api_function_name} and the access logs."
-
-  namespace           = "AWS/ApiGateway"
-  metric_name         = "5xx"
-  dimensions          = { ApiId = aws_apigatewayv2_api.http.id }
-  statistic           = "Sum"
-  period              = 300
-  evaluation_periods  = 1
-  comparison_operator = "GreaterThanOrEqualToThreshold"
-  threshold           = var.api_5xx_threshold
   treat_missing_data  = "notBreaching"
 
   alarm_actions = local.alarm_actions

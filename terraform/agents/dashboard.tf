@@ -2,6 +2,10 @@
 # errors and throttles, and the API's 5xx. The alarms (alarms.tf) watch the same metrics.
 
 locals {
+  # Watched by an alarm too (alarms.tf), in the notation of the widgets' metrics.
+  dlq_depth_metric = ["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", aws_sqs_queue.jobs_dlq.name]
+  api_5xx_metric   = ["AWS/ApiGateway", "5xx", "ApiId", aws_apigatewayv2_api.http.id]
+
   dashboard_widgets = [
     {
       title   = "Jobs by outcome (per hour)"
@@ -24,7 +28,7 @@ locals {
       title   = "Jobs DLQ depth"
       stat    = "Maximum"
       period  = 300
-      metrics = [["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", aws_sqs_queue.jobs_dlq.name]]
+      metrics = [local.dlq_depth_metric]
     },
     {
       title   = "Lambda errors"
@@ -42,7 +46,7 @@ locals {
       title   = "API 5xx"
       stat    = "Sum"
       period  = 300
-      metrics = [["AWS/ApiGateway", "5xx", "ApiId", aws_apigatewayv2_api.http.id]]
+      metrics = [local.api_5xx_metric]
     },
   ]
 }

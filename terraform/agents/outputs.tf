@@ -55,15 +55,13 @@ output "api_role_arn" {
 
 output "alarm_names" {
   description = "Name of every CloudWatch alarm (each notifies alarm_topic_arn)."
-  value = concat(
-    [
-      aws_cloudwatch_metric_alarm.jobs_dlq.alarm_name,
-      aws_cloudwatch_metric_alarm.planner_errors.alarm_name,
-      aws_cloudwatch_metric_alarm.failed_job_ratio.alarm_name,
-      aws_cloudwatch_metric_alarm.api_5xx.alarm_name,
-    ],
-    [for alarm in aws_cloudwatch_metric_alarm.throttles : alarm.alarm_name],
-  )
+  value = [
+    for alarm in concat(
+      values(aws_cloudwatch_metric_alarm.metric),
+      [aws_cloudwatch_metric_alarm.failed_job_ratio],
+      values(aws_cloudwatch_metric_alarm.throttles),
+    ) : alarm.alarm_name
+  ]
 }
 
 output "dashboard_name" {

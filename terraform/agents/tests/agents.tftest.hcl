@@ -1,45 +1,13 @@
 # Applies the module against a mocked AWS provider (no credentials, no network, nothing created): checks
-# that the graph evaluates and that the settings are the ones the agents and the queue rely on.
+# that the graph evaluates and that the settings are the ones the agents and the queue rely on. The Bedrock
+# models and their IAM are in models.tftest.hcl.
 
 mock_provider "aws" {
-  mock_data "aws_caller_identity" {
-    defaults = { account_id = "123456789012" }
-  }
-  mock_data "aws_partition" {
-    defaults = { partition = "aws" }
-  }
-  mock_resource "aws_iam_role" {
-    defaults = { arn = "arn:aws:iam::123456789012:role/alex-agent-role" }
-  }
-  mock_resource "aws_sqs_queue" {
-    defaults = { arn = "arn:aws:sqs:us-east-1:123456789012:alex-analysis-jobs", url = "https://sqs.us-east-1.amazonaws.com/123456789012/alex-analysis-jobs" }
-  }
-  mock_resource "aws_cloudwatch_log_group" {
-    defaults = { arn = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/alex-agent" }
-  }
-  mock_resource "aws_lambda_function" {
-    defaults = { arn = "arn:aws:lambda:us-east-1:123456789012:function:alex-agent" }
-  }
-  mock_resource "aws_cloudwatch_event_rule" {
-    defaults = { arn = "arn:aws:events:us-east-1:123456789012:rule/alex-sweep-abandoned-jobs" }
-  }
-  mock_resource "aws_apigatewayv2_api" {
-    defaults = { api_endpoint = "https://abc123.execute-api.us-east-1.amazonaws.com", execution_arn = "arn:aws:execute-api:us-east-1:123456789012:abc123" }
-  }
-  mock_data "aws_iam_policy_document" {
-    defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
-  }
+  source = "./tests/mocks"
 }
 
+# Built zips for most Lambdas (Terraform uploads them) and one uploaded by the deploy.
 variables {
-  aurora_cluster_arn = "arn:aws:rds:us-east-1:123456789012:cluster:alex-aurora-cluster"
-  app_secret_arn     = "arn:aws:secretsmanager:us-east-1:123456789012:secret:alex-aurora-cluster-alex-app-20260101-AbCdEf"
-  alarm_topic_arn    = "arn:aws:sns:us-east-1:123456789012:alex-alarms"
-  vector_bucket      = "alex-vectors-123456789012"
-  clerk_issuer       = "https://clerk.example.com"
-  clerk_jwks_url     = "https://clerk.example.com/.well-known/jwks.json"
-  clerk_audience     = "alex-api"
-  cors_origins       = ["https://app.example.com"]
   lambda_artifacts = {
     planner    = { zip_path = "terraform/agents/tests/fixtures/agent-bundle.bin" }
     tagger     = { zip_path = "terraform/agents/tests/fixtures/agent-bundle.bin" }
@@ -162,81 +130,6 @@ run "optional_inputs_given" {
   }
 }
 
-run "one_shared_model_by_default" {
-  command = apply
-
-  assert {
-    condition = alltrue([
-      for name in ["planner", "tagger", "reporter", "charter", "retirement"] :
-      toset(flatten([for s in data.aws_iam_policy_document.agent[name].statement : [for arn in s.resources : arn if startswith(arn, "arn:aws:bedrock:")]])) == toset([
-        "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.amazon.nova-pro-v1:0",
-        "arn:aws:bedrock:*::foundation-model/amazon.nova-pro-v1:0",
-      ])
-    ])
-    error_message = "Without agent_models every role may invoke exactly the shared profile and its foundation model."
-  }
-  assert {
-    condition = alltrue([
-      for fn in aws_lambda_function.agent :
-      fn.environment[0].variables["BEDROCK_MODEL_ID"] == "us.amazon.nova-pro-v1:0" && length([for key in keys(fn.environment[0].variables) : key if endswith(key, "_BEDROCK_MODEL_ID")]) == 0
-    ])
-    error_message = "Without agent_models every function reads the shared BEDROCK_MODEL_ID and no per-agent id."
-  }
-}
-
-run "a_model_per_agent" {
-  command = apply
-
-  variables {
-    bedrock_model_id = "us.amazon.nova-lite-v1:0"
-    agent_models = {
-      planner  = "us.amazon.nova-micro-v1:0"
-      reporter = "anthropic.claude-3-5-sonnet-20240620-v1:0"
-    }
-  }
-
-  # Each role's Bedrock ARNs, across all its statements: exactly its own model's, nothing else.
-  assert {
-    condition = {
-      for name in ["planner", "tagger", "reporter", "charter", "retirement"] :
-      name => toset(flatten([for s in data.aws_iam_policy_document.agent[name].statement : [for arn in s.resources : arn if startswith(arn, "arn:aws:bedrock:")]]))
-      } == {
-      planner = toset([
-        "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.amazon.nova-micro-v1:0",
-        "arn:aws:bedrock:*::foundation-model/amazon.nova-micro-v1:0",
-      ])
-      tagger = toset([
-        "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.amazon.nova-lite-v1:0",
-        "arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0",
-      ])
-      reporter = toset(["arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0"])
-      charter = toset([
-        "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.amazon.nova-lite-v1:0",
-        "arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0",
-      ])
-      retirement = toset([
-        "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.amazon.nova-lite-v1:0",
-        "arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0",
-      ])
-    }
-    error_message = "Each role may invoke exactly its agent's configured model (agent_models, else bedrock_model_id)."
-  }
-  assert {
-    condition = alltrue([
-      for name in ["planner", "tagger", "reporter", "charter", "retirement"] :
-      toset(one([for s in data.aws_iam_policy_document.agent[name].statement : s.actions if s.sid == "InvokeModel"])) == toset(["bedrock:InvokeModel"])
-    ])
-    error_message = "Model access is bedrock:InvokeModel only (Converse needs nothing else; nothing streams)."
-  }
-  assert {
-    condition = alltrue([
-      for fn in aws_lambda_function.agent :
-      fn.environment[0].variables["BEDROCK_MODEL_ID"] == "us.amazon.nova-lite-v1:0" && fn.environment[0].variables["PLANNER_BEDROCK_MODEL_ID"] == "us.amazon.nova-micro-v1:0" && fn.environment[0].variables["REPORTER_BEDROCK_MODEL_ID"] == "anthropic.claude-3-5-sonnet-20240620-v1:0" && !contains(keys(fn.environment[0].variables), "TAGGER_BEDROCK_MODEL_ID")
-    ])
-    error_message = "Functions get the shared BEDROCK_MODEL_ID and the per-agent ids given, and no others."
-  }
-}
-
 run "lambdas_use_the_application_database_user" {
   command = apply
 
@@ -269,26 +162,6 @@ run "rejects_the_master_secret_as_the_app_secret" {
   }
 
   expect_failures = [var.app_secret_arn]
-}
-
-run "rejects_a_model_for_an_unknown_agent" {
-  command = plan
-
-  variables {
-    agent_models = { planer = "us.amazon.nova-micro-v1:0" }
-  }
-
-  expect_failures = [var.agent_models]
-}
-
-run "rejects_a_model_id_with_spaces" {
-  command = plan
-
-  variables {
-    agent_models = { planner = "nova micro" }
-  }
-
-  expect_failures = [var.agent_models]
 }
 
 run "rejects_an_uploaded_zip_without_its_hash" {

@@ -2,53 +2,7 @@
 # JWT authorizer and routes, throttling and access logs, and the exact IAM policy of the API's role.
 
 mock_provider "aws" {
-  mock_data "aws_caller_identity" {
-    defaults = { account_id = "123456789012" }
-  }
-  mock_data "aws_partition" {
-    defaults = { partition = "aws" }
-  }
-  mock_resource "aws_iam_role" {
-    defaults = { arn = "arn:aws:iam::123456789012:role/alex-api-role" }
-  }
-  mock_resource "aws_cloudwatch_event_rule" {
-    defaults = { arn = "arn:aws:events:us-east-1:123456789012:rule/alex-sweep-abandoned-jobs" }
-  }
-  mock_resource "aws_sqs_queue" {
-    defaults = { arn = "arn:aws:sqs:us-east-1:123456789012:alex-analysis-jobs", url = "https://sqs.us-east-1.amazonaws.com/123456789012/alex-analysis-jobs" }
-  }
-  mock_resource "aws_cloudwatch_log_group" {
-    defaults = { arn = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/alex-api" }
-  }
-  mock_resource "aws_lambda_function" {
-    defaults = { arn = "arn:aws:lambda:us-east-1:123456789012:function:alex-api", invoke_arn = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:alex-api/invocations" }
-  }
-  mock_resource "aws_apigatewayv2_api" {
-    defaults = { api_endpoint = "https://abc123.execute-api.us-east-1.amazonaws.com", execution_arn = "arn:aws:execute-api:us-east-1:123456789012:abc123" }
-  }
-  mock_data "aws_iam_policy_document" {
-    defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
-  }
-}
-
-variables {
-  aurora_cluster_arn = "arn:aws:rds:us-east-1:123456789012:cluster:alex-aurora-cluster"
-  app_secret_arn     = "arn:aws:secretsmanager:us-east-1:123456789012:secret:alex-aurora-cluster-alex-app-20260101-AbCdEf"
-  alarm_topic_arn    = "arn:aws:sns:us-east-1:123456789012:alex-alarms"
-  vector_bucket      = "alex-vectors-123456789012"
-  clerk_issuer       = "https://clerk.example.com"
-  clerk_jwks_url     = "https://clerk.example.com/.well-known/jwks.json"
-  clerk_audience     = "alex-api"
-  cors_origins       = ["https://app.example.com", "http://localhost:3000"]
-  # Given, so that the test reads no build output: every Lambda's code is already uploaded.
-  lambda_artifacts = {
-    planner    = { s3_key = "lambdas/planner/a.zip", source_code_hash = "h" }
-    tagger     = { s3_key = "lambdas/tagger/a.zip", source_code_hash = "h" }
-    reporter   = { s3_key = "lambdas/reporter/a.zip", source_code_hash = "h" }
-    charter    = { s3_key = "lambdas/charter/a.zip", source_code_hash = "h" }
-    retirement = { s3_key = "lambdas/retirement/a.zip", source_code_hash = "h" }
-    api        = { s3_key = "lambdas/api/uploaded-by-deploy.zip", source_code_hash = "api-hash" }
-  }
+  source = "./tests/mocks"
 }
 
 run "api" {

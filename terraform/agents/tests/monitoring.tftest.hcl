@@ -3,52 +3,7 @@
 # that the Lambdas publish metrics in the namespace the alarms read.
 
 mock_provider "aws" {
-  mock_data "aws_caller_identity" {
-    defaults = { account_id = "123456789012" }
-  }
-  mock_data "aws_partition" {
-    defaults = { partition = "aws" }
-  }
-  mock_resource "aws_iam_role" {
-    defaults = { arn = "arn:aws:iam::123456789012:role/alex-role" }
-  }
-  mock_resource "aws_cloudwatch_event_rule" {
-    defaults = { arn = "arn:aws:events:us-east-1:123456789012:rule/alex-sweep-abandoned-jobs" }
-  }
-  mock_resource "aws_sqs_queue" {
-    defaults = { arn = "arn:aws:sqs:us-east-1:123456789012:alex-analysis-jobs", url = "https://sqs.us-east-1.amazonaws.com/123456789012/alex-analysis-jobs" }
-  }
-  mock_resource "aws_cloudwatch_log_group" {
-    defaults = { arn = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/alex" }
-  }
-  mock_resource "aws_lambda_function" {
-    defaults = { arn = "arn:aws:lambda:us-east-1:123456789012:function:alex", invoke_arn = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:alex/invocations" }
-  }
-  mock_resource "aws_apigatewayv2_api" {
-    defaults = { id = "abc123", api_endpoint = "https://abc123.execute-api.us-east-1.amazonaws.com", execution_arn = "arn:aws:execute-api:us-east-1:123456789012:abc123" }
-  }
-  mock_data "aws_iam_policy_document" {
-    defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
-  }
-}
-
-variables {
-  aurora_cluster_arn = "arn:aws:rds:us-east-1:123456789012:cluster:alex-aurora-cluster"
-  app_secret_arn     = "arn:aws:secretsmanager:us-east-1:123456789012:secret:alex-aurora-cluster-alex-app-20260101-AbCdEf"
-  alarm_topic_arn    = "arn:aws:sns:us-east-1:123456789012:alex-alarms"
-  vector_bucket      = "alex-vectors-123456789012"
-  clerk_issuer       = "https://clerk.example.com"
-  clerk_jwks_url     = "https://clerk.example.com/.well-known/jwks.json"
-  clerk_audience     = "alex-api"
-  cors_origins       = ["https://app.example.com"]
-  lambda_artifacts = {
-    planner    = { s3_key = "lambdas/planner/a.zip", source_code_hash = "h" }
-    tagger     = { s3_key = "lambdas/tagger/a.zip", source_code_hash = "h" }
-    reporter   = { s3_key = "lambdas/reporter/a.zip", source_code_hash = "h" }
-    charter    = { s3_key = "lambdas/charter/a.zip", source_code_hash = "h" }
-    retirement = { s3_key = "lambdas/retirement/a.zip", source_code_hash = "h" }
-    api        = { s3_key = "lambdas/api/a.zip", source_code_hash = "h" }
-  }
+  source = "./tests/mocks"
 }
 
 run "alarms" {
@@ -57,30 +12,25 @@ run "alarms" {
   assert {
     condition = alltrue([
       for alarm in concat(
-        [aws_cloudwatch_metric_alarm.jobs_dlq, aws_cloudwatch_metric_alarm.planner_errors, aws_cloudwatch_metric_alarm.failed_job_ratio, aws_cloudwatch_metric_alarm.api_5xx],
+        values(aws_cloudwatch_metric_alarm.metric),
+        [aws_cloudwatch_metric_alarm.failed_job_ratio],
         values(aws_cloudwatch_metric_alarm.throttles),
       ) : alarm.alarm_actions == toset([var.alarm_topic_arn]) && alarm.ok_actions == toset([var.alarm_topic_arn]) && alarm.treat_missing_data == "notBreaching"
     ])
     error_message = "Every alarm notifies alarm_topic_arn when it fires and when it clears, and treats missing data as not breaching."
   }
+  # What each alarm on one metric watches and when it fires.
   assert {
-    condition = (
-      aws_cloudwatch_metric_alarm.jobs_dlq.namespace == "AWS/SQS" &&
-      aws_cloudwatch_metric_alarm.jobs_dlq.metric_name == "ApproximateNumberOfMessagesVisible" &&
-      aws_cloudwatch_metric_alarm.jobs_dlq.dimensions == tomap({ QueueName = aws_sqs_queue.jobs_dlq.name }) &&
-      aws_cloudwatch_metric_alarm.jobs_dlq.comparison_operator == "GreaterThanThreshold" &&
-      aws_cloudwatch_metric_alarm.jobs_dlq.threshold == 0
-    )
-    error_message = "The DLQ alarm fires as soon as one message is visible in the jobs DLQ."
-  }
-  assert {
-    condition = (
-      aws_cloudwatch_metric_alarm.planner_errors.namespace == "AWS/Lambda" &&
-      aws_cloudwatch_metric_alarm.planner_errors.metric_name == "Errors" &&
-      aws_cloudwatch_metric_alarm.planner_errors.dimensions == tomap({ FunctionName = "alex-planner" }) &&
-      aws_cloudwatch_metric_alarm.planner_errors.threshold == 0
-    )
-    error_message = "The planner alarm fires on any Errors of alex-planner."
+    condition = {
+      for key, alarm in aws_cloudwatch_metric_alarm.metric : key => {
+        metric = [alarm.namespace, alarm.metric_name], dimensions = alarm.dimensions, fires = [alarm.comparison_operator, alarm.threshold]
+      }
+      } == {
+      jobs-dlq-not-empty = { metric = ["AWS/SQS", "ApproximateNumberOfMessagesVisible"], dimensions = tomap({ QueueName = aws_sqs_queue.jobs_dlq.name }), fires = ["GreaterThanThreshold", 0] }
+      planner-errors     = { metric = ["AWS/Lambda", "Errors"], dimensions = tomap({ FunctionName = "alex-planner" }), fires = ["GreaterThanThreshold", 0] }
+      api-5xx            = { metric = ["AWS/ApiGateway", "5xx"], dimensions = tomap({ ApiId = aws_apigatewayv2_api.http.id }), fires = ["GreaterThanOrEqualToThreshold", 5] }
+    }
+    error_message = "The DLQ alarm fires as soon as one message is visible in the jobs DLQ; the planner alarm on any Errors of alex-planner; the API alarm counts the HTTP API's 5xx (by ApiId) and fires at 5 in 5 minutes."
   }
   assert {
     condition = toset(keys(aws_cloudwatch_metric_alarm.throttles)) == toset(["planner", "tagger", "reporter", "charter", "retirement", "api"]) && alltrue([
@@ -88,16 +38,6 @@ run "alarms" {
       alarm.metric_name == "Throttles" && alarm.namespace == "AWS/Lambda" && alarm.dimensions == tomap({ FunctionName = "alex-${name}" }) && alarm.threshold == 0
     ])
     error_message = "Each of the six Lambdas has a throttle alarm on its own function."
-  }
-  assert {
-    condition = (
-      aws_cloudwatch_metric_alarm.api_5xx.namespace == "AWS/ApiGateway" &&
-      aws_cloudwatch_metric_alarm.api_5xx.metric_name == "5xx" &&
-      aws_cloudwatch_metric_alarm.api_5xx.dimensions == tomap({ ApiId = aws_apigatewayv2_api.http.id }) &&
-      aws_cloudwatch_metric_alarm.api_5xx.comparison_operator == "GreaterThanOrEqualToThreshold" &&
-      aws_cloudwatch_metric_alarm.api_5xx.threshold == 5
-    )
-    error_message = "The API alarm counts the HTTP API's 5xx (by ApiId) and fires at 5 in 5 minutes."
   }
   assert {
     condition = {
@@ -161,7 +101,7 @@ run "a_namespace_and_thresholds_given" {
     error_message = "The alarm reads the namespace the Lambdas are told to publish in."
   }
   assert {
-    condition     = aws_cloudwatch_metric_alarm.failed_job_ratio.threshold == 0.5 && aws_cloudwatch_metric_alarm.api_5xx.threshold == 1
+    condition     = aws_cloudwatch_metric_alarm.failed_job_ratio.threshold == 0.5 && aws_cloudwatch_metric_alarm.metric["api-5xx"].threshold == 1
     error_message = "The thresholds follow their variables."
   }
 }

@@ -27,7 +27,7 @@ beforeAll(async () => {
 /** The variables Terraform may give the API, before values that are not given are dropped. */
 const terraformEnv = (): HclObject => asObject(agents.locals.api_env_given, 'local.api_env_given');
 
-/** What Terraform sets for the values in terraform/agents/tests/api.tftest.hcl, key by key. */
+/** What Terraform sets for the test inputs of terraform/agents/tests (terraform.tfvars, api.tftest.hcl), key by key. */
 const EXAMPLE_ENV: Record<string, string> = {
   DATABASE_CLUSTER_ARN: 'arn:aws:rds:us-east-1:123456789012:cluster:alex-aurora-cluster',
   DATABASE_SECRET_ARN:
