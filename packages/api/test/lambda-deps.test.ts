@@ -2,6 +2,7 @@ import { createMemoryLogger } from '@alex/runtime';
 import { describe, expect, it } from 'vitest';
 import { parseApiConfig } from '../src';
 import { lambdaDeps, refusedBeforeRunning } from '../src/lambda-deps';
+import { API_ENV } from './support/api-env';
 
 const named = (name: string, cause?: unknown) => Object.assign(new Error(name, { cause }), { name });
 
@@ -16,14 +17,7 @@ describe('the API Lambda’s ports', () => {
   });
 
   it('builds the queue, verifier, origins and repositories from the environment without connecting', async () => {
-    const env = parseApiConfig({
-      DATABASE_CLUSTER_ARN: 'arn:aws:rds:us-east-1:123456789012:cluster:alex',
-      DATABASE_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:alex',
-      JOBS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/alex-analysis-jobs',
-      CLERK_JWKS_URL: 'https://clerk.example.com/.well-known/jwks.json',
-      CLERK_ISSUER: 'https://clerk.example.com',
-      CORS_ORIGINS: 'https://alex.example.com',
-    });
+    const env = parseApiConfig({ ...API_ENV, CORS_ORIGINS: 'https://alex.example.com' });
     const deps = await lambdaDeps(env, createMemoryLogger('api'));
     expect(deps.corsOrigins).toEqual(['https://alex.example.com']);
     expect(Object.keys(deps.repos)).toEqual(
