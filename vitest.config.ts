@@ -6,6 +6,10 @@ import { defineConfig } from 'vitest/config';
 const pgliteTemplates = fileURLToPath(
   new URL('packages/testing/src/pglite-templates-setup.ts', import.meta.url),
 );
+// Writes the fresh cluster that CLI and local server tests copy into their data directories (after the above).
+const pgdataTemplate = fileURLToPath(
+  new URL('packages/testing/src/data-dir-template-setup.ts', import.meta.url),
+);
 
 // These files test the schema and SQL the engine evaluates (column types, the allocation check), not a driver or a
 // repository: they run on both engines (PGlite's PostgreSQL 18, the PostgreSQL 15 server) but not again over the
@@ -97,18 +101,25 @@ export default defineConfig({
       databaseProject('postgres'),
       databaseProject('data-api'),
       databaseProject('data-api-postgres'),
-      // Each CLI test runs several `alex` processes, which share the two cores with the other workers.
-      workspace('cli', 'scripts/cli', { globalSetup: [pgliteTemplates], testTimeout: 60_000 }),
+      // Each CLI test runs several `alex` processes, which share the two cores with the other workers. Its files
+      // keep no state beyond their own data directories, servers and local stacks, which each stops itself (fake
+      // timers are restored after each test), so workers are reused.
+      workspace('cli', 'scripts/cli', {
+        globalSetup: [pgliteTemplates, pgdataTemplate],
+        testTimeout: 60_000,
+        isolate: false,
+      }),
       // Rendering and release planning over values and files, with nothing global either: workers are reused.
       workspace('report', 'scripts/report', { isolate: false }),
       workspace('release', 'scripts/release', { isolate: false }),
-      workspace('local', 'scripts/local'),
+      workspace('local', 'scripts/local', { globalSetup: [pgliteTemplates, pgdataTemplate] }),
       workspace('e2e', 'scripts/e2e'),
       workspace('bench', 'scripts/bench'),
       workspace('runtime', 'packages/runtime'),
       workspace('llm', 'packages/llm'),
       workspace('lambda-context', 'packages/lambda-context', { globalSetup: [pgliteTemplates] }),
-      workspace('api', 'packages/api', { globalSetup: [pgliteTemplates] }),
+      // Each file builds its apps over databases it opens and closes; nothing module-level, env or timers.
+      workspace('api', 'packages/api', { globalSetup: [pgliteTemplates], isolate: false }),
       ...['planner', 'tagger', 'reporter', 'charter', 'retirement'].map((agent) =>
         workspace(agent, `agents/${agent}`, { globalSetup: [pgliteTemplates], isolate: false }),
       ),

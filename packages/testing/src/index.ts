@@ -1,5 +1,6 @@
 export * from './account';
 export * from './agent-deps';
+export * from './data-dir-template';
 export * from './pglite-templates';
 export * from './recording-invoker';
 export * from './recording-metrics';

@@ -1,3 +1,5 @@
+// First, so that it applies to every module the commands load (see the file).
+import '@alex/local-stack/drizzle-resolve-hook';
 import { writeFailure } from './failure';
 import { nodeVersionProblem } from './node-version';
 

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { newDataDir } from '@alex/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliRun, fixture, runCli } from './support/cli-process';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'alex-cli-'));
+const dataDir = newDataDir('alex-cli-');
 const env = { ALEX_DATA_DIR: dataDir };
 const cli = (...args: string[]) => runCli(args, env);
 

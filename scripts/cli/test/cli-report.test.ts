@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReportPayload } from '@alex/contracts';
+import { newDataDir } from '@alex/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, stopDataDirServer } from './support/cli-process';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'alex-report-'));
+const dataDir = newDataDir('alex-report-');
 const env = { ALEX_DATA_DIR: dataDir, TZ: 'UTC' };
 const cli = (...args: string[]) => runCli(args, env, 180_000);
 let job: { id: string; report_payload: unknown };

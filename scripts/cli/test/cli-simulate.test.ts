@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { newDataDir } from '@alex/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, stopDataDirServer } from './support/cli-process';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'alex-simulate-'));
+const dataDir = newDataDir('alex-simulate-');
 const env = { ALEX_DATA_DIR: dataDir, ALEX_DB_SERVER_IDLE_MS: '1500' };
 const cli = (...args: string[]) => runCli(args, env);
 

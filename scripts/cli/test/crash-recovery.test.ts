@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { newDataDir } from '@alex/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliProcess, runCli, startCli, stopDataDirServer } from './support/cli-process';
 
@@ -18,7 +17,7 @@ let dataDir = '';
 const started: CliProcess[] = [];
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'alex-crash-'));
+  dataDir = newDataDir('alex-crash-');
   model = createServer((request) => {
     if (request.method === 'POST') {
       modelRequests += 1;

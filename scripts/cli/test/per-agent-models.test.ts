@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { AgentName } from '@alex/contracts';
 import { stopDatabaseServer } from '@alex/local-stack';
+import { newDataDir } from '@alex/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, runCli } from './support/cli-process';
 import {
@@ -11,7 +10,7 @@ import {
   startFakeOpenAiServer,
 } from './support/fake-openai-server';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'alex-models-'));
+const dataDir = newDataDir('alex-models-');
 let endpoint: FakeOpenAiServer;
 
 beforeAll(async () => {

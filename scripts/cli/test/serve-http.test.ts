@@ -1,13 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CHART_KEYS } from '@alex/analytics';
+import { newDataDir } from '@alex/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliProcess, runCli, startCli, stopDataDirServer } from './support/cli-process';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'alex-serve-'));
+const dataDir = newDataDir('alex-serve-');
 // Empty variables are unset for the CLI, so a developer's .env cannot switch the server to Clerk tokens.
 const env = {
   ALEX_DATA_DIR: dataDir,

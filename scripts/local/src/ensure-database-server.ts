@@ -9,6 +9,8 @@ import { databaseServerFiles, readDatabaseServerOwner } from './database-server-
 import { liveDatabaseServer } from './probe-database-server';
 
 const SERVER_ENTRY = fileURLToPath(new URL('./database-server-main.ts', import.meta.url));
+// Registered before the server's modules load, as the CLI's entry does (see the file).
+const DRIZZLE_RESOLVE_HOOK = new URL('./drizzle-resolve-hook.ts', import.meta.url).href;
 const LOG_LIMIT_BYTES = 1024 * 1024;
 
 /** How long to wait for the server, and where to say that we are waiting. */
@@ -36,7 +38,12 @@ function spawnDatabaseServer(dataDir: string): ChildProcess {
   try {
     const child = spawn(
       process.execPath,
-      ['--disable-warning=ExperimentalWarning', '--import', TSX_LOADER, SERVER_ENTRY, dataDir],
+      [
+        '--disable-warning=ExperimentalWarning',
+        ...['--import', TSX_LOADER, '--import', DRIZZLE_RESOLVE_HOOK],
+        SERVER_ENTRY,
+        dataDir,
+      ],
       {
         detached: true,
         stdio: ['ignore', logFd, logFd],

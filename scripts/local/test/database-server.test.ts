@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createRepositories } from '@alex/database';
 import { processAlive, retryingRepositories } from '@alex/runtime';
+import { newDataDir } from '@alex/testing';
 import pg from 'pg';
 import { describe, it, type TestContext } from 'vitest';
 import { readDatabaseServerState } from '../src/database-server-state';
@@ -34,9 +35,16 @@ async function stopAll(dir: string): Promise<void> {
   }
 }
 
-/** A fresh data directory whose servers are stopped, and files removed, when the test finishes. */
-function dataDir(onTestFinished: TestContext['onTestFinished']): string {
-  const dir = mkdtempSync(join(tmpdir(), 'alex-db-server-'));
+/**
+ * A fresh data directory whose servers are stopped, and files removed, when the test finishes: empty, or with
+ * a copy of a fresh database cluster for tests about something other than creating one (see newDataDir).
+ */
+function dataDir(
+  onTestFinished: TestContext['onTestFinished'],
+  cluster: 'none' | 'copied' = 'copied',
+): string {
+  const dir =
+    cluster === 'none' ? mkdtempSync(join(tmpdir(), 'alex-db-server-')) : newDataDir('alex-db-server-');
   onTestFinished(async () => {
     await stopAll(dir);
     rmSync(dir, { recursive: true, force: true });
@@ -60,7 +68,7 @@ describe.concurrent('the local database server', () => {
     expect,
     onTestFinished,
   }) => {
-    const dir = dataDir(onTestFinished);
+    const dir = dataDir(onTestFinished, 'none');
     const urls = await Promise.all([1, 2, 3].map(() => ensureDatabaseServer(dir)));
     expect(new Set(urls).size).toBe(1);
     const client = new pg.Client({ connectionString: urls[0] });
@@ -99,7 +107,7 @@ describe.concurrent('the local database server', () => {
   }, 60_000);
 
   it('reports a server that cannot open the database, naming its log', async ({ expect, onTestFinished }) => {
-    const dir = dataDir(onTestFinished);
+    const dir = dataDir(onTestFinished, 'none');
     writeFileSync(join(dir, 'pgdata'), 'not a directory');
     await expect(ensureDatabaseServer(dir)).rejects.toThrow(/exited with code 1 \(see .*db-server\.log\)/);
   }, 60_000);
