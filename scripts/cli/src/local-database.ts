@@ -24,7 +24,7 @@ export function localDataDir(): string {
  * commands can run at once; in memory it is opened and migrated here. A server or Aurora must be
  * migrated explicitly with `alex db migrate`.
  */
-export async function openConfiguredDatabase(
+async function openConfiguredDatabase(
   output: Output,
   options: { requireSchema: boolean },
 ): Promise<DatabaseHandle> {
@@ -46,4 +46,18 @@ export async function openConfiguredDatabase(
     );
   }
   return handle;
+}
+
+/** Runs `body` on the configured database (opened as `openConfiguredDatabase` says), closing it afterwards. */
+export async function withConfiguredDatabase<T>(
+  output: Output,
+  options: { requireSchema: boolean },
+  body: (handle: DatabaseHandle) => Promise<T>,
+): Promise<T> {
+  const handle = await openConfiguredDatabase(output, options);
+  try {
+    return await body(handle);
+  } finally {
+    await handle.close();
+  }
 }

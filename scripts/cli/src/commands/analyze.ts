@@ -1,13 +1,19 @@
 import { writeFile } from 'node:fs/promises';
 import { localClaimOwner } from '@alex/agent-planner';
 import { AnalysisQuestion } from '@alex/contracts';
-import { createRepositories, importPortfolio, seedDemoOnce, TEST_USER_ID } from '@alex/database';
+import {
+  createRepositories,
+  type DatabaseHandle,
+  importPortfolio,
+  seedDemoOnce,
+  TEST_USER_ID,
+} from '@alex/database';
 import { describeSweep, startLocalStack } from '@alex/local-stack';
 import { renderJobHtml } from '@alex/report';
 import { CliError, NotFoundError, UsageError } from '../errors';
 import { closingLine, formatJobSummary } from '../format-job';
 import { jobJson } from '../job-json';
-import { openConfiguredDatabase } from '../local-database';
+import { withConfiguredDatabase } from '../local-database';
 import { agentLogger, localAgents, localRepositories } from '../local-runtime';
 import { createProgressView } from '../progress-view';
 import { readPortfolioFile } from '../read-portfolio-file';
@@ -15,10 +21,7 @@ import { waitForJob } from '../wait-for-job';
 import type { CommandContext } from './command';
 
 /** Decides whose portfolio to analyse: an imported file's user, --user, or the seeded demo user. */
-async function resolveUser(
-  context: CommandContext,
-  handle: Awaited<ReturnType<typeof openConfiguredDatabase>>,
-) {
+async function resolveUser(context: CommandContext, handle: DatabaseHandle) {
   const { flags, output } = context;
   if (typeof flags.portfolio === 'string') {
     if (typeof flags.user === 'string') throw new UsageError('use --user or --portfolio, not both');
@@ -51,8 +54,7 @@ function questionOption(value: unknown): { question?: string } {
 /** `alex analyze`: submits a job through the local queue, shows progress, prints the finished job. */
 export async function analyze(context: CommandContext): Promise<void> {
   const { flags, output } = context;
-  const handle = await openConfiguredDatabase(output, { requireSchema: true });
-  try {
+  await withConfiguredDatabase(output, { requireSchema: true }, async (handle) => {
     const userId = await resolveUser(context, handle);
     const repos = localRepositories(handle);
     const progress = createProgressView(process.stderr);
@@ -89,7 +91,5 @@ export async function analyze(context: CommandContext): Promise<void> {
       progress.stop();
       await stack.stop();
     }
-  } finally {
-    await handle.close();
-  }
+  });
 }

@@ -1,37 +1,30 @@
 import { dropAlexSchema, seedDatabase } from '@alex/database';
 import { confirmOrThrow } from '../confirm';
-import { openConfiguredDatabase } from '../local-database';
+import { withConfiguredDatabase } from '../local-database';
 import type { CommandContext } from './command';
 
 /** `alex db migrate`: applies the committed migrations. */
 export async function dbMigrate({ output }: CommandContext): Promise<void> {
-  const handle = await openConfiguredDatabase(output, { requireSchema: false });
-  try {
+  await withConfiguredDatabase(output, { requireSchema: false }, async (handle) => {
     await handle.migrate();
     output.result({ migrated: true, driver: handle.driver }, () => `migrated (${handle.driver})`);
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
 /** `alex db seed`: writes the seed instruments and test_user_001 (idempotent). */
 export async function dbSeed({ output }: CommandContext): Promise<void> {
-  const handle = await openConfiguredDatabase(output, { requireSchema: true });
-  try {
+  await withConfiguredDatabase(output, { requireSchema: true }, async (handle) => {
     const summary = await seedDatabase(handle.db);
     output.result(
       { seeded: true, ...summary },
       () => `seeded ${summary.instruments} instruments and ${summary.users.join(', ')}`,
     );
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
 /** `alex db reset [--seed] [--yes]`: asks first (unless --yes), drops everything, migrates, optionally seeds. */
 export async function dbReset({ output, flags }: CommandContext): Promise<void> {
-  const handle = await openConfiguredDatabase(output, { requireSchema: false });
-  try {
+  await withConfiguredDatabase(output, { requireSchema: false }, async (handle) => {
     if (flags.yes !== true)
       await confirmOrThrow(
         `Drop every Alex table and all its data in this ${handle.driver} database?`,
@@ -45,7 +38,5 @@ export async function dbReset({ output, flags }: CommandContext): Promise<void> 
     output.result({ reset: true, driver: handle.driver, seeded }, () =>
       seeded ? `reset and seeded ${seeded.instruments} instruments and ${seeded.users.join(', ')}` : 'reset',
     );
-  } finally {
-    await handle.close();
-  }
+  });
 }

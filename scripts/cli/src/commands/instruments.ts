@@ -1,6 +1,6 @@
 import { importInstruments } from '@alex/database';
 import { UsageError } from '../errors';
-import { openConfiguredDatabase } from '../local-database';
+import { withConfiguredDatabase } from '../local-database';
 import { readInstrumentsFile } from '../read-portfolio-file';
 import type { CommandContext } from './command';
 
@@ -13,8 +13,7 @@ export async function instrumentsImport({ positionals, output }: CommandContext)
   const [path, ...extra] = positionals;
   if (!path || extra.length > 0) throw new UsageError('usage: alex instruments import FILE [--json]');
   const file = await readInstrumentsFile(path);
-  const handle = await openConfiguredDatabase(output, { requireSchema: true });
-  try {
+  await withConfiguredDatabase(output, { requireSchema: true }, async (handle) => {
     const summary = await importInstruments(handle.db, file);
     output.result({ imported: true, created: summary.created, updated: summary.updated }, () =>
       [
@@ -23,7 +22,5 @@ export async function instrumentsImport({ positionals, output }: CommandContext)
         ...(summary.updated.length > 0 ? [`updated: ${summary.updated.join(', ')}`] : []),
       ].join('\n'),
     );
-  } finally {
-    await handle.close();
-  }
+  });
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { AgentName } from '@alex/contracts';
 import { CliError, UsageError } from '../errors';
-import { openConfiguredDatabase } from '../local-database';
+import { withConfiguredDatabase } from '../local-database';
 import { localAgents } from '../local-runtime';
 import type { CommandContext } from './command';
 
@@ -17,15 +17,12 @@ export async function invoke({ positionals, flags, output }: CommandContext): Pr
   } catch (error) {
     throw new CliError(`cannot read event ${flags.event}: ${(error as Error).message}`);
   }
-  const handle = await openConfiguredDatabase(output, { requireSchema: true });
-  try {
+  await withConfiguredDatabase(output, { requireSchema: true }, async (handle) => {
     const response = await localAgents(handle)
       .handlers[agent.data](event)
       .catch((error: unknown) => {
         throw new CliError(`${agent.data} handler failed: ${(error as Error).message}`);
       });
     output.result(response, () => JSON.stringify(response, null, 2));
-  } finally {
-    await handle.close();
-  }
+  });
 }

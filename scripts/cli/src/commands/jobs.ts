@@ -4,7 +4,7 @@ import { formatUsd } from '@alex/report';
 import { NotFoundError } from '../errors';
 import { formatJobSummary } from '../format-job';
 import { type JobJson, jobJson } from '../job-json';
-import { openConfiguredDatabase } from '../local-database';
+import { withConfiguredDatabase } from '../local-database';
 import type { Output } from '../output';
 import type { CommandContext } from './command';
 
@@ -18,8 +18,7 @@ function jobCost(job: JobJson): string {
 /** `alex jobs [--user ID]`: the user's recent jobs, newest first. */
 export async function listJobs({ flags, output }: CommandContext): Promise<void> {
   const userId = typeof flags.user === 'string' ? flags.user : TEST_USER_ID;
-  const handle = await openConfiguredDatabase(output, { requireSchema: true });
-  try {
+  await withConfiguredDatabase(output, { requireSchema: true }, async (handle) => {
     const jobs = (await createRepositories(handle.db).jobs.listByUser(userId, 20)).map(jobJson);
     output.result({ jobs }, () =>
       jobs.length === 0
@@ -31,21 +30,16 @@ export async function listJobs({ flags, output }: CommandContext): Promise<void>
             )
             .join('\n'),
     );
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
 /** A stored job as the CLI prints it, or a not-found error naming the id. */
 export async function loadJob(id: string, output: Output): Promise<JobJson> {
-  const handle = await openConfiguredDatabase(output, { requireSchema: true });
-  try {
+  return withConfiguredDatabase(output, { requireSchema: true }, async (handle) => {
     const job = await createRepositories(handle.db).jobs.find(id);
     if (!job) throw new NotFoundError(`no job "${id}": \`pnpm alex jobs --user ID\` lists a user's jobs`);
     return jobJson(job);
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
 /** `alex job ID`: one job row with its payloads. */

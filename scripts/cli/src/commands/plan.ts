@@ -3,7 +3,7 @@ import { AnalysisQuestion } from '@alex/contracts';
 import { createRepositories, seedDemoOnce, TEST_USER_ID } from '@alex/database';
 import { createUsageMeter } from '@alex/llm';
 import { NotFoundError, UsageError } from '../errors';
-import { openConfiguredDatabase } from '../local-database';
+import { withConfiguredDatabase } from '../local-database';
 import { agentLogger, plannerModel } from '../local-runtime';
 import { describePlan } from '../plan-output';
 import type { CommandContext } from './command';
@@ -17,8 +17,7 @@ export async function plan({ flags, output }: CommandContext): Promise<void> {
   const question = flags.question === undefined ? undefined : AnalysisQuestion.safeParse(flags.question);
   if (question && !question.success)
     throw new UsageError(`--question ${question.error.issues[0]?.message ?? 'is not valid'}`);
-  const handle = await openConfiguredDatabase(output, { requireSchema: true });
-  try {
+  await withConfiguredDatabase(output, { requireSchema: true }, async (handle) => {
     if (userId === TEST_USER_ID && (await seedDemoOnce(handle.db)))
       output.log('first run: seeded the reference instruments and test_user_001');
     const portfolio = await createRepositories(handle.db).portfolios.load(userId);
@@ -39,7 +38,5 @@ export async function plan({ flags, output }: CommandContext): Promise<void> {
       planning_ms: result.latencyMs,
     };
     output.result(data, () => describePlan(data));
-  } finally {
-    await handle.close();
-  }
+  });
 }

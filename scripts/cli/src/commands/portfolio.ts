@@ -2,7 +2,7 @@ import { valuePortfolio } from '@alex/analytics';
 import { createRepositories, importPortfolio, TEST_USER_ID } from '@alex/database';
 import { NotFoundError, UsageError } from '../errors';
 import { formatValuation, valuationJson } from '../format-valuation';
-import { openConfiguredDatabase } from '../local-database';
+import { withConfiguredDatabase } from '../local-database';
 import { readPortfolioFile } from '../read-portfolio-file';
 import type { CommandContext } from './command';
 
@@ -14,8 +14,7 @@ export async function portfolioImport({ positionals, output }: CommandContext): 
   const [path, ...extra] = positionals;
   if (!path || extra.length > 0) throw new UsageError('usage: alex portfolio import FILE [--json]');
   const file = await readPortfolioFile(path);
-  const handle = await openConfiguredDatabase(output, { requireSchema: true });
-  try {
+  await withConfiguredDatabase(output, { requireSchema: true }, async (handle) => {
     const summary = await importPortfolio(handle.db, file);
     output.result(
       {
@@ -35,16 +34,13 @@ export async function portfolioImport({ positionals, output }: CommandContext): 
         ].join('\n');
       },
     );
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
 /** `alex portfolio show [--user ID]`: values the portfolio at stored prices. */
 export async function portfolioShow({ flags, output }: CommandContext): Promise<void> {
   const userId = typeof flags.user === 'string' ? flags.user : TEST_USER_ID;
-  const handle = await openConfiguredDatabase(output, { requireSchema: true });
-  try {
+  await withConfiguredDatabase(output, { requireSchema: true }, async (handle) => {
     const portfolio = await createRepositories(handle.db).portfolios.load(userId);
     if (!portfolio) {
       throw new NotFoundError(
@@ -54,7 +50,5 @@ export async function portfolioShow({ flags, output }: CommandContext): Promise<
     const valuation = valuePortfolio(portfolio);
     const name = portfolio.user.displayName;
     output.result(valuationJson(valuation, name), () => formatValuation(valuation, name));
-  } finally {
-    await handle.close();
-  }
+  });
 }

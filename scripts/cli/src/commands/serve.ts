@@ -2,7 +2,7 @@ import { createApp, createJwksVerifier, type TokenVerifier } from '@alex/api';
 import { LOCAL_ISSUER, localJwks } from '@alex/local-stack/signing-key';
 import { systemClock } from '@alex/runtime';
 import { UsageError } from '../errors';
-import { localDataDir, openConfiguredDatabase } from '../local-database';
+import { localDataDir, withConfiguredDatabase } from '../local-database';
 import { JWKS_PATH, listenLocalHttp } from '../local-http-server';
 import type { Output } from '../output';
 import { type ServeAuth, serveConfigFromEnv } from '../serve-config';
@@ -63,8 +63,7 @@ export async function serveApi(context: CommandContext): Promise<void> {
     keys: config.auth.kind === 'local' ? (await localJwks(localDataDir())).keys : [],
   });
   try {
-    const handle = await openConfiguredDatabase(output, { requireSchema: true });
-    try {
+    await withConfiguredDatabase(output, { requireSchema: true }, async (handle) => {
       // Loaded once the port is ours: the agents and the queue are most of the start-up time.
       const { startLocalApiStack } = await import('../local-api-stack');
       const stack = await startLocalApiStack(handle, output);
@@ -85,9 +84,7 @@ export async function serveApi(context: CommandContext): Promise<void> {
       } finally {
         await stack.stop();
       }
-    } finally {
-      await handle.close();
-    }
+    });
   } finally {
     await http.close();
   }

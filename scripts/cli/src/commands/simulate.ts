@@ -2,7 +2,7 @@ import { simulationInput } from '@alex/agent-retirement';
 import { analysePortfolio, prepareRetirement, projectRetirement, solve } from '@alex/analytics';
 import { createRepositories, TEST_USER_ID } from '@alex/database';
 import { CliError, NotFoundError, UsageError } from '../errors';
-import { openConfiguredDatabase } from '../local-database';
+import { withConfiguredDatabase } from '../local-database';
 import { parseSimulateFlags, withOverrides } from '../simulate-flags';
 import { describeProjection, describeSolve } from '../simulate-output';
 import type { CommandContext } from './command';
@@ -15,8 +15,7 @@ import type { CommandContext } from './command';
 export async function simulate({ flags: rawFlags, output }: CommandContext): Promise<void> {
   const flags = parseSimulateFlags(rawFlags);
   const userId = flags.user ?? TEST_USER_ID;
-  const handle = await openConfiguredDatabase(output, { requireSchema: true });
-  try {
+  await withConfiguredDatabase(output, { requireSchema: true }, async (handle) => {
     const portfolio = await createRepositories(handle.db).portfolios.load(userId);
     if (!portfolio) throw new NotFoundError(`no user "${userId}"`);
     const plan = simulationInput(portfolio, analysePortfolio(portfolio));
@@ -47,7 +46,5 @@ export async function simulate({ flags: rawFlags, output }: CommandContext): Pro
     const ms = Math.round(performance.now() - started);
     const data = { clerk_user_id: userId, horizon, duration_ms: ms, simulation };
     output.result(data, () => describeProjection(userId, simulation, horizon, ms));
-  } finally {
-    await handle.close();
-  }
+  });
 }
