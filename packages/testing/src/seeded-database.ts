@@ -1,5 +1,5 @@
 import type { Portfolio } from '@alex/contracts';
-import { createRepositories, type DatabaseHandle, type Repositories } from '@alex/database';
+import { createRepositories, type DatabaseHandle, type Repositories, TEST_USER_ID } from '@alex/database';
 import { openPgliteDatabase } from '@alex/database/pglite';
 import { openPgliteTemplate } from './pglite-templates';
 import { useForFile } from './use-for-file';
@@ -24,7 +24,7 @@ export function useSeededDatabase(): SeededDatabase {
 
 /** test_user_001's portfolio as the seeded database holds it (throws when it is not there). */
 export async function seededPortfolio(database: SeededDatabase): Promise<Portfolio> {
-  const portfolio = await database.repos.portfolios.load('test_user_001');
-  if (!portfolio) throw new Error('the seeded database has no test_user_001');
+  const portfolio = await database.repos.portfolios.load(TEST_USER_ID);
+  if (!portfolio) throw new Error(`the seeded database has no ${TEST_USER_ID}`);
   return portfolio;
 }

@@ -53,8 +53,8 @@ export interface SeedSummary {
  * test_user_001 with exactly the reference accounts; running it again leaves the same state.
  */
 export async function seedDatabase(db: AlexDatabase): Promise<SeedSummary> {
-  await db.transaction(async (tx) => writeSeed(tx as unknown as AlexDatabase));
-  return { instruments: seedInstruments().length, users: [TEST_USER_ID], marketNotes: MARKET_NOTES.length };
+  const instruments = await db.transaction(async (tx) => writeSeed(tx as unknown as AlexDatabase));
+  return { instruments, users: [TEST_USER_ID], marketNotes: MARKET_NOTES.length };
 }
 
 // Any fixed number: the advisory lock that serialises first-run seeding across processes.
@@ -74,8 +74,10 @@ export async function seedDemoOnce(db: AlexDatabase): Promise<boolean> {
   });
 }
 
-async function writeSeed(scoped: AlexDatabase): Promise<void> {
-  await instrumentsRepository(scoped).upsertMany(seedInstruments());
+/** Writes the seed; returns how many instruments it wrote. */
+async function writeSeed(scoped: AlexDatabase): Promise<number> {
+  const instruments = seedInstruments();
+  await instrumentsRepository(scoped).upsertMany(instruments);
   await usersRepository(scoped).upsert({
     clerkUserId: TEST_USER_ID,
     displayName: 'Test User',
@@ -90,4 +92,5 @@ async function writeSeed(scoped: AlexDatabase): Promise<void> {
   });
   await portfoliosRepository(scoped).replaceAccounts(TEST_USER_ID, TEST_USER_ACCOUNTS);
   await marketNotesRepository(scoped).upsertMany(MARKET_NOTES);
+  return instruments.length;
 }
