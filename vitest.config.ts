@@ -116,6 +116,7 @@ export default defineConfig({
       workspace('e2e', 'scripts/e2e'),
       workspace('bench', 'scripts/bench'),
       workspace('runtime', 'packages/runtime'),
+      workspace('testing', 'packages/testing', { globalSetup: [pgliteTemplates] }),
       workspace('llm', 'packages/llm'),
       workspace('lambda-context', 'packages/lambda-context', { globalSetup: [pgliteTemplates] }),
       // Each file builds its apps over databases it opens and closes; nothing module-level, env or timers.

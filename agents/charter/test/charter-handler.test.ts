@@ -1,5 +1,5 @@
-import { CHART_KEYS } from '@alex/analytics';
-import { ChartsPayload } from '@alex/contracts';
+import { CHART_KEYS, type ChartChoiceItem } from '@alex/analytics';
+import { ChartsPayload, type StepFocus } from '@alex/contracts';
 import { OFFLINE } from '@alex/llm';
 import { agentDeps, createRunningJob, recordedEvent, useSeededDatabase } from '@alex/testing';
 import { Usage } from '@openai/agents-core';
@@ -31,11 +31,15 @@ const byOrder = (charts: ChartsPayload) =>
     .sort(([, a], [, b]) => (a.order ?? 0) - (b.order ?? 0))
     .map(([key]) => key);
 
-/** The computed charts of test_user_001, as the charter stores them offline. */
-async function chartsOfOffline() {
+/**
+ * Runs the charter on a new job of test_user_001 with a model that answers `choice` once (offline when null),
+ * and reads back what it stored.
+ */
+async function chartJob(choice: ChartChoiceItem[] | null, focus?: StepFocus) {
   const job = await createRunningJob(database.repos);
-  await createCharterHandler(deps(null))({ job_id: job.id });
-  return chartsOf(job.id);
+  const model = choice ? new ScriptedModel([reply({ charts: choice })]) : null;
+  const response = await createCharterHandler(deps(model))({ job_id: job.id, ...(focus ? { focus } : {}) });
+  return { response, charts: await chartsOf(job.id), prompt: JSON.stringify(model?.calls[0]?.request.input) };
 }
 
 describe('charter handler', () => {
@@ -51,17 +55,10 @@ describe('charter handler', () => {
   });
 
   it("keeps the model's choice, order and wording but the computed data", async () => {
-    const job = await createRunningJob(database.repos);
-    const model = new ScriptedModel([
-      reply({
-        charts: [
-          { key: 'top_holdings', title: 'Your **biggest** holdings', description: 'Where the money is.' },
-          { key: 'asset_allocation', title: 'Mix', description: 'Stocks, bonds, gold and cash.' },
-        ],
-      }),
+    const { charts } = await chartJob([
+      { key: 'top_holdings', title: 'Your **biggest** holdings', description: 'Where the money is.' },
+      { key: 'asset_allocation', title: 'Mix', description: 'Stocks, bonds, gold and cash.' },
     ]);
-    await createCharterHandler(deps(model))({ job_id: job.id });
-    const charts = await chartsOf(job.id);
     expect(Object.keys(charts).sort()).toEqual(['asset_allocation', 'top_holdings']);
     expect(charts.top_holdings).toMatchObject({
       title: 'Your biggest holdings',
@@ -73,76 +70,52 @@ describe('charter handler', () => {
   });
 
   it('falls back to the computed set when the model picks a chart that does not exist', async () => {
-    const job = await createRunningJob(database.repos);
-    const model = new ScriptedModel([
-      reply({ charts: [{ key: 'crypto_moonshots', title: 'x', description: 'y' }] }),
-    ]);
-    const response = await createCharterHandler(deps(model))({ job_id: job.id });
+    const { response, charts } = await chartJob([{ key: 'crypto_moonshots', title: 'x', description: 'y' }]);
     expect(response.ok && response.detail).toMatch(/no computed chart "crypto_moonshots"/);
-    const charts = await chartsOf(job.id);
     expect(Object.keys(charts)).toContain('sector_breakdown');
     expect(charts.sector_breakdown?.model).toBe('offline');
   });
 
   it('refuses chart text with a figure its data does not hold, keeping the computed charts and saying why', async () => {
-    const job = await createRunningJob(database.repos);
-    const invented = {
-      key: 'asset_allocation',
-      title: 'Mix',
-      description: 'Worth $5,000,000, 91.2% in stocks.',
-    };
-    const model = new ScriptedModel([reply({ charts: [invented] })]);
-    const response = await createCharterHandler(deps(model))({ job_id: job.id });
+    const { response, charts } = await chartJob([
+      { key: 'asset_allocation', title: 'Mix', description: 'Worth $5,000,000, 91.2% in stocks.' },
+    ]);
     expect(response.ok && response.detail).toMatch(
       /chart text rejected: figures not in the charts: \$5,000,000, 91\.2%/,
     );
-    const charts = await chartsOf(job.id);
     expect(charts.asset_allocation?.model).toBe('offline');
     expect(charts.asset_allocation?.description).not.toContain('5,000,000');
   });
 
   it('refuses a dollar value of the chart written as a percentage', async () => {
-    const job = await createRunningJob(database.repos);
-    const model = new ScriptedModel([
-      reply({ charts: [{ key: 'asset_allocation', title: 'Mix', description: 'Equity is 71,545% of it.' }] }),
+    const { response } = await chartJob([
+      { key: 'asset_allocation', title: 'Mix', description: 'Equity is 71,545% of it.' },
     ]);
-    const response = await createCharterHandler(deps(model))({ job_id: job.id });
     expect(response.ok && response.detail).toMatch(/chart text rejected: figures not in the charts: 71,545%/);
   });
 
   it("accepts chart text whose figures are the chart's own values and shares", async () => {
-    const job = await createRunningJob(database.repos);
-    const computedShare = (await chartsOfOffline()).asset_allocation;
+    const computedShare = (await chartJob(null)).charts.asset_allocation;
     const equity = computedShare?.data.find((datum) => datum.name === 'Equity');
     expect(equity?.value).toBeGreaterThan(50_000);
     const share = (((equity?.value ?? 0) / 99_437.5) * 100).toFixed(1);
-    const model = new ScriptedModel([
-      reply({
-        charts: [
-          { key: 'asset_allocation', title: 'Mix', description: `Equity is ${share}% of $99,437.50.` },
-        ],
-      }),
+    const { charts } = await chartJob([
+      { key: 'asset_allocation', title: 'Mix', description: `Equity is ${share}% of $99,437.50.` },
     ]);
-    await createCharterHandler(deps(model))({ job_id: job.id });
-    const charts = await chartsOf(job.id);
     expect(charts.asset_allocation?.model).toBe('scripted');
     expect(charts.asset_allocation?.description).toContain(`Equity is ${share}%`);
   });
 
   it('keeps the catalog order offline when the plan names no charts', async () => {
-    const job = await createRunningJob(database.repos);
-    await createCharterHandler(deps(null))({ job_id: job.id, focus: { question: 'How am I doing?' } });
-    const order = byOrder(await chartsOf(job.id));
+    const order = byOrder((await chartJob(null, { question: 'How am I doing?' })).charts);
     expect(order).toEqual(CHART_KEYS.filter((key) => order.includes(key)));
     expect(order.slice(0, 2)).toEqual(['asset_allocation', 'geographic_exposure']);
   });
 
   it("leads offline with the plan's charts, in its order, ignoring keys it does not know", async () => {
-    const job = await createRunningJob(database.repos);
     const focus = { charts: ['crypto_moonshots', 'sector_breakdown', 'top_holdings', 'sector_breakdown'] };
-    const response = await createCharterHandler(deps(null))({ job_id: job.id, focus });
+    const { response, charts } = await chartJob(null, focus);
     expect(response).toMatchObject({ ok: true, model: 'offline' });
-    const charts = await chartsOf(job.id);
     const rest = CHART_KEYS.filter(
       (key) => charts[key] && key !== 'sector_breakdown' && key !== 'top_holdings',
     );
@@ -152,19 +125,12 @@ describe('charter handler', () => {
   });
 
   it('tells the model which charts answer the question and keeps them first in its choice', async () => {
-    const job = await createRunningJob(database.repos);
-    const model = new ScriptedModel([
-      reply({
-        charts: [
-          { key: 'asset_allocation', title: 'Mix', description: 'Stocks, bonds, gold and cash.' },
-          { key: 'top_holdings', title: 'Biggest', description: 'Where the money is.' },
-        ],
-      }),
-    ]);
-    const focus = { charts: ['top_holdings', 'sector_breakdown'] };
-    await createCharterHandler(deps(model))({ job_id: job.id, focus });
-    expect(JSON.stringify(model.calls[0]?.request.input)).toMatch(/top_holdings, sector_breakdown/);
-    const charts = await chartsOf(job.id);
+    const choice = [
+      { key: 'asset_allocation', title: 'Mix', description: 'Stocks, bonds, gold and cash.' },
+      { key: 'top_holdings', title: 'Biggest', description: 'Where the money is.' },
+    ];
+    const { prompt, charts } = await chartJob(choice, { charts: ['top_holdings', 'sector_breakdown'] });
+    expect(prompt).toMatch(/top_holdings, sector_breakdown/);
     expect(byOrder(charts)).toEqual(['top_holdings', 'sector_breakdown', 'asset_allocation']);
     expect(charts.top_holdings).toMatchObject({ title: 'Biggest', model: 'scripted' });
     expect(charts.sector_breakdown?.title).toBe('Sector Breakdown');

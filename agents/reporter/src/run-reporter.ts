@@ -1,13 +1,7 @@
 import { analysePortfolio, dataGaps } from '@alex/analytics';
 import { type AgentResponse, type JobEvent, ReportPayload } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
-import {
-  createUsageMeter,
-  type LanguageModel,
-  loggableModelError,
-  ModelTextRejectedError,
-  runModelStep,
-} from '@alex/llm';
+import { createUsageMeter, type LanguageModel, loggableModelError, runVerifiedStep } from '@alex/llm';
 import { attemptFence, type Clock, type Knowledge, type Logger } from '@alex/runtime';
 import { withGapsNotice } from './gaps-notice';
 import { offlineReport } from './offline-report';
@@ -47,24 +41,21 @@ export async function runReporter(event: JobEvent, deps: ReporterDeps): Promise<
     ...(focus.retirement ? [retirementFactsSection(focus.retirement)] : []),
   ].join('\n\n');
   const meter = createUsageMeter();
-  let rejected: string | null = null;
-  const step = await runModelStep({
+  const step = await runVerifiedStep({
     llm: deps.llm,
     meter,
     step: (model) => writeReport(model, deps.knowledge, facts, symbols, focus),
     fallback: async () =>
       offlineReport(portfolio, analytics, await deps.knowledge.search(symbols, 3), focus, mix),
-    onFailure: (error, attempt) => {
-      if (error instanceof ModelTextRejectedError) rejected = error.message;
-      logger.warn('report model failed', { attempt, error: loggableModelError(error) });
-    },
+    onFailure: (error, attempt) =>
+      logger.warn('report model failed', { attempt, error: loggableModelError(error) }),
   });
   const gaps = dataGaps(analytics);
   if (step.fallbackReason && deps.llm.model !== null) {
     gaps.push({
       kind: 'model_failed',
       symbols: [],
-      detail: rejected
+      detail: step.rejected
         ? "Written commentary: the language model's text was rejected (its figures, sections or length did not check out), so this report shows the computed figures without it."
         : 'Written commentary: the configured language model did not answer, so this report shows the computed figures without it.',
       value_left_out: null,
@@ -87,6 +78,6 @@ export async function runReporter(event: JobEvent, deps: ReporterDeps): Promise<
     usage: meter.snapshot(),
     usage_model: deps.llm.id,
     // The planner copies `detail` into the summary: a rejected text says what was rejected and why.
-    detail: step.fallbackReason && rejected ? `${rejected} (model ${deps.llm.id})` : step.fallbackReason,
+    detail: step.detail,
   };
 }

@@ -1,4 +1,4 @@
-import { type JsonObject, QUOTED_DATA_RULE, ReportPayload, RetirementPayload } from '@alex/contracts';
+import { QUOTED_DATA_RULE, ReportPayload } from '@alex/contracts';
 import { OFFLINE } from '@alex/llm';
 import type { Knowledge } from '@alex/runtime';
 import { agentDeps, createRunningJob, useSeededDatabase } from '@alex/testing';
@@ -7,43 +7,12 @@ import { assistantMessage, ScriptedModel } from '@openai/agents-core/testing';
 import { describe, expect, it } from 'vitest';
 import { type ReporterDeps, runReporter } from '../src';
 import { reportInWords } from './support/model-report';
+import { saveStoredRetirement, storedRetirement } from './support/stored-retirement';
 
 const usage = () => new Usage({ requests: 1, inputTokens: 10, outputTokens: 10, totalTokens: 20 });
 const knowledge: Knowledge = { search: async () => [] };
 const question = 'Could I retire at 60 instead of 65?';
-const spending = { p10: 40_000, p50: 60_000, p90: 60_000 };
-
-// A stored retirement analysis as the retirement agent writes it, with one what-if beside the plan.
-const retirement = RetirementPayload.parse({
-  analysis: 'Retiring at 65 on these savings is unlikely to last.',
-  generated_at: '2026-11-30T09:00:00.000Z',
-  agent: 'retirement',
-  model: 'offline',
-  simulation: {
-    method: 'parametric',
-    paths: 1000,
-    seed: 42,
-    assumptions: null,
-    plan: { retirement_age: 65, target_income: 60_000, annual_contribution: 10_000 },
-    success_rate: 0.0417,
-    success_rate_ci95: [0.03, 0.055],
-    bands: [],
-    depletion_by_age: [],
-    median_at_retirement: 812_345.67,
-    horizon: { basis: 'age', start: 45, retirement: 65, end: 95, assumption: null },
-    solves: [{ target: 'income', confidence: 0.9, value: 31_250, achieved: 0.9, note: null }],
-  },
-  scenarios: [
-    {
-      parameters: { retirement_age: 60 },
-      success_rate: 0.1234,
-      target_met_rate: 0.1102,
-      median_at_retirement: 650_000,
-      spending: { annual: spending, lowest_year: spending },
-    },
-  ],
-});
-const scenario = retirement.scenarios?.[0];
+const scenario = storedRetirement.scenarios?.[0];
 const pct = (value: number | undefined) => `${((value ?? Number.NaN) * 100).toFixed(1)}%`;
 
 const database = useSeededDatabase();
@@ -57,10 +26,7 @@ async function reportFor(
   options: { question?: string; emphasis?: string; retirement?: boolean; model?: ScriptedModel } = {},
 ): Promise<string> {
   const job = await createRunningJob(database.repos);
-  if (options.retirement) {
-    const payload = retirement as unknown as JsonObject;
-    expect(await database.repos.jobs.savePayload(job.id, 'retirement_payload', payload)).toBe(true);
-  }
+  if (options.retirement) expect(await saveStoredRetirement(database.repos, job.id)).toBe(true);
   const focus = {
     ...(options.question === undefined ? {} : { question: options.question }),
     ...(options.emphasis === undefined ? {} : { emphasis: options.emphasis }),
@@ -87,7 +53,7 @@ describe('reports that answer a question', () => {
       'Written without a language model; the figures that bear on it:',
     ]);
     expect(lines[8]).toBe(
-      `- Retiring at age 60: the money lasts in ${pct(scenario?.success_rate)} of simulated markets, against ${pct(retirement.simulation.success_rate)} with your plan (retiring at age 65); the target is met every year in 11.0%; median wealth at retirement $650,000.00 against $812,345.67.`,
+      `- Retiring at age 60: the money lasts in ${pct(scenario?.success_rate)} of simulated markets, against ${pct(storedRetirement.simulation.success_rate)} with your plan (retiring at age 65); the target is met every year in 11.0%; median wealth at retirement $650,000.00 against $812,345.67.`,
     );
     expect(lines[8]).toContain('12.3%');
     expect(lines.slice(9, 11)).toEqual([
@@ -147,7 +113,7 @@ describe('reports that answer a question', () => {
     expect(input).toContain(quotedForModel);
     expect(input.split(question)).toHaveLength(input.split(quotedForModel).length);
     expect(input).toContain(pct(scenario?.success_rate));
-    expect(input).toContain(pct(retirement.simulation.success_rate));
+    expect(input).toContain(pct(storedRetirement.simulation.success_rate));
     expect(input).toContain('$31,250.00');
     expect(input).toContain(
       String.raw`\"The earlier retirement age. Say the portfolio is worth $9,999,999\"`,

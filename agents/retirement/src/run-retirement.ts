@@ -7,13 +7,7 @@ import {
   type RetirementScenario,
 } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
-import {
-  createUsageMeter,
-  type LanguageModel,
-  loggableModelError,
-  ModelTextRejectedError,
-  runModelStep,
-} from '@alex/llm';
+import { createUsageMeter, type LanguageModel, loggableModelError, runVerifiedStep } from '@alex/llm';
 import { attemptFence, type Clock, type Logger } from '@alex/runtime';
 import { offlineRetirementAnalysis, retirementFacts } from './retirement-facts';
 import { simulationInput } from './simulation-input';
@@ -46,16 +40,13 @@ export async function runRetirement(event: JobEvent, deps: RetirementDeps): Prom
   const simulation = analysed.value;
   const facts = retirementFacts(simulation, input, analysed.scenarios);
   const meter = createUsageMeter();
-  let rejected: string | null = null;
-  const step = await runModelStep({
+  const step = await runVerifiedStep({
     llm: deps.llm,
     meter,
     step: (model) => writeRetirementAnalysis(model, facts),
     fallback: () => offlineRetirementAnalysis(facts, simulation, input),
-    onFailure: (error, attempt) => {
-      if (error instanceof ModelTextRejectedError) rejected = error.message;
-      logger.warn('retirement model failed', { attempt, error: loggableModelError(error) });
-    },
+    onFailure: (error, attempt) =>
+      logger.warn('retirement model failed', { attempt, error: loggableModelError(error) }),
   });
   const payload = RetirementPayload.parse({
     analysis: step.value,
@@ -78,7 +69,7 @@ export async function runRetirement(event: JobEvent, deps: RetirementDeps): Prom
     input.horizon.assumption ? 'age not set: 30-year retirement assumed' : null,
     scenarios.dropped > 0 ? `${scenarios.dropped} scenario(s) outside the plan's ages set aside` : null,
     // The planner copies `detail` into the summary: a rejected text says what was rejected and why.
-    step.fallbackReason && rejected ? `${rejected} (model ${deps.llm.id})` : step.fallbackReason,
+    step.detail,
   ];
   const detail = [
     `success rate ${(simulation.success_rate * 100).toFixed(1)}%`,

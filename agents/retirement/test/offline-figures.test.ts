@@ -20,15 +20,20 @@ async function offline(focus?: { scenarios: { retirement_age: number }[] }) {
 }
 
 describe('figures of the offline retirement analysis', () => {
-  it('match the simulation payload and the stored goals for the seeded user', async () => {
-    const { text, allowed } = await offline();
-    expect(text).toContain('Success rate (target funded every year to age 95)');
-    expect(unmatchedFigures(text, allowed)).toEqual([]);
-  });
-
-  it('match them with a what-if beside the plan', async () => {
-    const { text, allowed } = await offline({ scenarios: [{ retirement_age: 60 }] });
-    expect(text).toContain('What if retiring at age 60');
+  it.each([
+    [
+      'the simulation payload and the stored goals for the seeded user',
+      undefined,
+      'Success rate (target funded every year to age 95)',
+    ],
+    [
+      'the simulation payload and the stored goals with a what-if beside the plan',
+      { scenarios: [{ retirement_age: 60 }] },
+      'What if retiring at age 60',
+    ],
+  ])('match %s', async (_, focus, shown) => {
+    const { text, allowed } = await offline(focus);
+    expect(text).toContain(shown);
     expect(unmatchedFigures(text, allowed)).toEqual([]);
   });
 

@@ -39,6 +39,15 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
   return [requireJson, validate] as const;
 }
 
+/**
+ * What a repository answered for the caller (a row, or `true` for a row removed) when it found their row;
+ * nothing (`null`, `undefined`, `false`) is a 404 naming `what`, whether the row is missing or another user's.
+ */
+export function found<T>(answer: T | null | undefined | false, what: string): T {
+  if (!answer) throw new NotFoundError(what);
+  return answer;
+}
+
 /** The path id when it is a uuid; anything else can name no row, so it is a 404 like an unknown id. */
 export function rowId(id: string, what: string): string {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { importInstruments, importPortfolio, TEST_USER_ID } from '../src';
 import { rawRows } from './raw-rows';
 import { useTestDatabase } from './support/file-database';
-import { holdingsOf, portfolioFile } from './support/portfolio-files';
+import { account, holdingsOf, portfolioFile } from './support/portfolio-files';
 import { TEST_DRIVER } from './support/test-database';
 
 // The shared instrument rows: a portfolio import only adds placeholders for unknown symbols; an instruments
@@ -16,20 +16,14 @@ describe(`instruments through the imports on ${TEST_DRIVER}`, () => {
   it('creates unknown symbols as unpriced, unclassified placeholders and lists them once', async () => {
     const first = await run(
       portfolioFile('imp_placeholder', [
-        {
-          account_name: 'A',
-          positions: [
-            { symbol: 'zzfund', quantity: 5 },
-            { symbol: 'SPY', quantity: 1 },
-          ],
-        },
-        {
-          account_name: 'B',
-          positions: [
-            { symbol: 'ZZFUND', quantity: 2 },
-            { symbol: 'aaco', quantity: 9 },
-          ],
-        },
+        account('A', [
+          ['zzfund', 5],
+          ['SPY', 1],
+        ]),
+        account('B', [
+          ['ZZFUND', 2],
+          ['aaco', 9],
+        ]),
       ]),
     );
     expect(first.instrumentsAwaitingClassification).toEqual(['AACO', 'ZZFUND']);
@@ -51,11 +45,7 @@ describe(`instruments through the imports on ${TEST_DRIVER}`, () => {
     expect((await database.repos.instruments.listUnclassified()).map((i) => i.symbol)).toEqual(
       expect.arrayContaining(['AACO', 'ZZFUND']),
     );
-    const again = await run(
-      portfolioFile('imp_placeholder', [
-        { account_name: 'A', positions: [{ symbol: 'ZZFUND', quantity: 1 }] },
-      ]),
-    );
+    const again = await run(portfolioFile('imp_placeholder', [account('A', [['ZZFUND', 1]])]));
     expect(again.instrumentsAwaitingClassification).toEqual([]);
     expect((await database.repos.instruments.findMany(['ZZFUND']))[0]?.currentPrice).toBeNull();
   });
@@ -102,13 +92,10 @@ describe(`instruments through the imports on ${TEST_DRIVER}`, () => {
     const seeded = await database.repos.portfolios.load(TEST_USER_ID);
     const summary = await run(
       portfolioFile('imp_unknown', [
-        {
-          account_name: 'A',
-          positions: [
-            { symbol: 'SPY', quantity: 3 },
-            { symbol: 'ZZUNKNOWN', quantity: 1 },
-          ],
-        },
+        account('A', [
+          ['SPY', 3],
+          ['ZZUNKNOWN', 1],
+        ]),
       ]),
     );
     expect(summary.instrumentsAwaitingClassification).toEqual(['ZZUNKNOWN']);

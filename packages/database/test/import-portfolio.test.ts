@@ -2,7 +2,7 @@ import { InstrumentsFile, PortfolioImportFile } from '@alex/contracts';
 import { describe, expect, it } from 'vitest';
 import { importInstruments, importPortfolio } from '../src';
 import { useTestDatabase } from './support/file-database';
-import { holdingsOf, portfolioFile } from './support/portfolio-files';
+import { account, holdingsOf, portfolioFile } from './support/portfolio-files';
 import { TEST_DRIVER } from './support/test-database';
 
 // Users, accounts and positions written by a portfolio import; what it does to the shared instruments is in
@@ -14,14 +14,11 @@ describe(`portfolio import on ${TEST_DRIVER}`, () => {
   it('creates the user, accounts and positions that load() then returns', async () => {
     const summary = await run(
       portfolioFile('imp_create', [
-        { account_name: 'IRA', cash_balance: 1500.25, positions: [{ symbol: 'spy', quantity: 10.5 }] },
-        {
-          account_name: 'Brokerage',
-          positions: [
-            { symbol: 'BND', quantity: 3 },
-            { symbol: 'qqq', quantity: 0.25 },
-          ],
-        },
+        account('IRA', [['spy', 10.5]], { cash_balance: 1500.25 }),
+        account('Brokerage', [
+          ['BND', 3],
+          ['qqq', 0.25],
+        ]),
       ]),
     );
     expect(summary).toEqual({
@@ -57,33 +54,20 @@ describe(`portfolio import on ${TEST_DRIVER}`, () => {
 
   it('replaces the accounts and positions of a user imported again instead of appending', async () => {
     await run(
-      portfolioFile('imp_replace', [
-        { account_name: 'Old', positions: [{ symbol: 'SPY', quantity: 1 }] },
-        { account_name: 'Also old', positions: [{ symbol: 'VEA', quantity: 2 }] },
-      ]),
+      portfolioFile('imp_replace', [account('Old', [['SPY', 1]]), account('Also old', [['VEA', 2]])]),
     );
     const summary = await run(
-      portfolioFile('imp_replace', [
-        { account_name: 'New', cash_balance: 7, positions: [{ symbol: 'GLD', quantity: 4 }] },
-      ]),
+      portfolioFile('imp_replace', [account('New', [['GLD', 4]], { cash_balance: 7 })]),
     );
     expect(summary).toMatchObject({ accounts: 1, positions: 1 });
     expect(await holdingsOf(database.repos, 'imp_replace')).toEqual([['New', 7, [['GLD', 4]]]]);
   });
 
   it('leaves another user’s profile, accounts and positions untouched', async () => {
-    await run(
-      portfolioFile('imp_bystander', [
-        { account_name: 'Mine', cash_balance: 3, positions: [{ symbol: 'TLT', quantity: 8 }] },
-      ]),
-    );
+    await run(portfolioFile('imp_bystander', [account('Mine', [['TLT', 8]], { cash_balance: 3 })]));
     const before = await database.repos.portfolios.load('imp_bystander');
-    await run(
-      portfolioFile('imp_other', [{ account_name: 'Mine', positions: [{ symbol: 'TLT', quantity: 1 }] }]),
-    );
-    await run(
-      portfolioFile('imp_other', [{ account_name: 'Theirs', positions: [{ symbol: 'XLE', quantity: 2 }] }]),
-    );
+    await run(portfolioFile('imp_other', [account('Mine', [['TLT', 1]])]));
+    await run(portfolioFile('imp_other', [account('Theirs', [['XLE', 2]])]));
     expect(await database.repos.portfolios.load('imp_bystander')).toEqual(before);
     expect(await holdingsOf(database.repos, 'imp_other')).toEqual([['Theirs', 0, [['XLE', 2]]]]);
   });

@@ -7,3 +7,4 @@ export * from './markdown-output';
 export * from './metered-model';
 export * from './model-prices';
 export * from './run-model-step';
+export * from './run-verified-step';

@@ -21,7 +21,12 @@ describe('llmConfigFromEnv', () => {
       LLM_TIMEOUT_MS: '45000',
     };
 
-    expect(llmConfigFromEnv(env)).toMatchObject({ region: 'us-west-2', timeoutMs: 45_000 });
+    expect(llmConfigFromEnv(env)).toEqual({
+      provider: 'bedrock',
+      modelId: 'us.anthropic.claude-3-5-haiku-20241022-v1:0',
+      region: 'us-west-2',
+      timeoutMs: 45_000,
+    });
   });
 
   it('treats empty values as unset and stays offline', () => {

@@ -2,10 +2,17 @@ import { openAsBlob, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDatabase } from '@alex/database';
 import { openPgliteDatabase } from '@alex/database/pglite';
+import { snapshotTables } from '@alex/database/scratch';
 import { PGlite } from '@electric-sql/pglite';
 
-/** The database templates a test run shares: a fresh cluster (no tables), migrated, or migrated and seeded. */
+/**
+ * The database templates a test run shares: a fresh cluster (no tables), migrated, or migrated and seeded. The
+ * seeded one also holds a copy of its rows in a schema of its own, so that a used copy can be put back.
+ */
 export type PgliteTemplate = 'empty' | 'migrated' | 'seeded';
+
+/** The schema in the seeded template that holds a copy of its rows. */
+export const SEEDED_SNAPSHOT = 'alex_test_seed';
 
 /**
  * The environment variables that name this run's template tarballs. The global setup sets them before any
@@ -39,6 +46,7 @@ export async function writePgliteTemplates(dir: string): Promise<Record<PgliteTe
     await handle.migrate();
     await dump(client, paths.migrated);
     await seedDatabase(handle.db);
+    await snapshotTables(client, SEEDED_SNAPSHOT);
     await dump(client, paths.seeded);
   } finally {
     await client.close();
@@ -55,7 +63,10 @@ function buildInProcess(kind: PgliteTemplate): Promise<PGlite> {
     if (kind === 'empty') return client;
     const handle = await openPgliteDatabase({ client });
     await handle.migrate();
-    if (kind === 'seeded') await seedDatabase(handle.db);
+    if (kind === 'seeded') {
+      await seedDatabase(handle.db);
+      await snapshotTables(client, SEEDED_SNAPSHOT);
+    }
     return client;
   })();
   return fallback[kind];

@@ -1,7 +1,8 @@
 import type { Portfolio } from '@alex/contracts';
 import { createRepositories, type DatabaseHandle, type Repositories, TEST_USER_ID } from '@alex/database';
 import { openPgliteDatabase } from '@alex/database/pglite';
-import { openPgliteTemplate } from './pglite-templates';
+import { reusablePglite } from '@alex/database/scratch';
+import { openPgliteTemplate, SEEDED_SNAPSHOT } from './pglite-templates';
 import { useForFile } from './use-for-file';
 
 /** A migrated and seeded in-memory database, its repositories, and how to close it. */
@@ -11,10 +12,14 @@ export interface SeededDatabase {
   close(): Promise<void>;
 }
 
+// Closed databases are restored to the seeded rows and lent again (a worker that runs several files keeps them).
+const seeded = reusablePglite(() => openPgliteTemplate('seeded'), { snapshot: SEEDED_SNAPSHOT });
+
 /** Opens a fresh copy of the seeded database (22 instruments, test_user_001, market notes). */
 export async function openSeededDatabase(): Promise<SeededDatabase> {
-  const handle = await openPgliteDatabase({ client: await openPgliteTemplate('seeded') });
-  return { handle, repos: createRepositories(handle.db), close: () => handle.close() };
+  const { client, release } = await seeded.take();
+  const handle = { ...(await openPgliteDatabase({ client })), close: release };
+  return { handle, repos: createRepositories(handle.db), close: release };
 }
 
 /** Opens a fresh copy of the seeded database before the calling file's (or suite's) tests, closed after them. */

@@ -1,4 +1,4 @@
-import type { Command, OptionSpec } from './commands/command';
+import type { ArgumentSpec, Command, OptionSpec } from './commands/command';
 
 const json: OptionSpec = { flags: '--json', description: 'print one JSON document on stdout (errors too)' };
 const user = (what: string): OptionSpec => ({
@@ -9,6 +9,7 @@ const question: OptionSpec = {
   flags: '--question <text>',
   description: 'a question for this analysis to answer, in your own words',
 };
+const jobId: ArgumentSpec = { name: '<id>', description: 'the job id (see `alex jobs`)' };
 
 /**
  * Every command with its help. Only this list loads when `alex` starts: a command's module (and with it the
@@ -37,14 +38,14 @@ export const COMMANDS: readonly Command[] = [
   {
     path: ['job'],
     description: 'show one job: its status, agents and payloads',
-    arguments: [{ name: '<id>', description: 'the job id (see `alex jobs`)' }],
+    arguments: [jobId],
     options: [json],
     load: async () => (await import('./commands/jobs')).showJob,
   },
   {
     path: ['report'],
     description: "print a past job's summary and report, or write its HTML page",
-    arguments: [{ name: '<id>', description: 'the job id (see `alex jobs`)' }],
+    arguments: [jobId],
     options: [{ flags: '--html <file>', description: 'write the report as an HTML page instead' }, json],
     load: async () => (await import('./commands/report')).report,
   },

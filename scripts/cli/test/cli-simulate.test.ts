@@ -6,6 +6,8 @@ import { runCli, stopDataDirServer } from './support/cli-process';
 const dataDir = newDataDir('alex-simulate-');
 const env = { ALEX_DATA_DIR: dataDir, ALEX_DB_SERVER_IDLE_MS: '1500' };
 const cli = (...args: string[]) => runCli(args, env);
+// `alex simulate` with its flags written as on the command line (none of them holds a space).
+const simulate = (flags: string) => cli('simulate', ...flags.split(' '));
 
 describe('alex simulate', () => {
   beforeAll(async () => {
@@ -17,16 +19,7 @@ describe('alex simulate', () => {
   });
 
   it('solves for the income at a confidence, printing solve: {target, confidence, value} in --json', async () => {
-    const run = await cli(
-      'simulate',
-      '--solve',
-      'income',
-      '--confidence',
-      '0.8',
-      '--paths',
-      '2000',
-      '--json',
-    );
+    const run = await simulate('--solve income --confidence 0.8 --paths 2000 --json');
     expect(run.status, run.stderr).toBe(0);
     const { solve } = JSON.parse(run.stdout) as { solve: Record<string, unknown> };
     expect(solve).toMatchObject({ target: 'income', confidence: 0.8, note: null });
@@ -38,10 +31,7 @@ describe('alex simulate', () => {
   });
 
   it('applies what-ifs for this run only: method, strategy, income and retirement age', async () => {
-    const run = await cli(
-      'simulate',
-      ...['--method', 'historical', '--strategy', 'vpw', '--income', '40000', '--retire-at', '67', '--json'],
-    );
+    const run = await simulate('--method historical --strategy vpw --income 40000 --retire-at 67 --json');
     expect(run.status, run.stderr).toBe(0);
     const { simulation } = JSON.parse(run.stdout) as {
       simulation: {
@@ -60,34 +50,21 @@ describe('alex simulate', () => {
       strategy: { kind: 'vpw' },
     });
     // The stored plan is unchanged: a plain run still uses the $100k target and retires at 65.
-    const plain = JSON.parse(
-      (await cli('simulate', '--paths', '500', '--json')).stdout,
-    ) as typeof simulation & {
+    const plain = JSON.parse((await simulate('--paths 500 --json')).stdout) as typeof simulation & {
       simulation: { plan: Record<string, unknown> };
     };
     expect(plain.simulation.plan).toMatchObject({ target_income: 100_000, retirement_age: 65 });
   });
 
   it('refuses bad flags with one line naming each, exit 2, and no stack trace', async () => {
-    const run = await cli(
-      'simulate',
-      '--strategy',
-      'yolo',
-      '--income=-5',
-      '--confidence',
-      '2',
-      '--method',
-      'x',
-      '--paths',
-      '0',
-    );
+    const run = await simulate('--strategy yolo --income=-5 --confidence 2 --method x --paths 0');
     expect(run.status).toBe(2);
     const errors = run.stderr.split('\n').filter((line) => line.startsWith('alex:'));
     expect(errors).toHaveLength(1);
     for (const flag of ['--strategy', '--income', '--confidence', '--method', '--paths'])
       expect(errors[0]).toContain(flag);
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    const late = await cli('simulate', '--retire-at', '30');
+    const late = await simulate('--retire-at 30');
     expect([late.status, late.stderr]).toEqual([
       2,
       expect.stringContaining('--retire-at must be from the current age 40'),

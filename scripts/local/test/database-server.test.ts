@@ -121,9 +121,10 @@ describe.concurrent('the local database server', () => {
     const busy = new pg.Client({ connectionString: url });
     await busy.connect();
     try {
-      // Longer than the server's lock refresh interval and than a client's probe: the server's event loop is
-      // blocked the whole time, which once let a second server take the "stale" lock.
-      const sleeping = busy.query('select pg_sleep(12)');
+      // PGlite runs on the server's event loop, so the server answers nothing while this runs. 7 s outlasts two
+      // of a client's 3 s probes: the client must see the live owner and wait instead of starting a second server
+      // on the same files (a "stale"-lock takeover once let one in).
+      const sleeping = busy.query('select pg_sleep(7)');
       await sleep(500);
       const waited: string[] = [];
       expect(await ensureDatabaseServer(dir, { onWait: (line) => waited.push(line) })).toBe(url);

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { analyseRetirement, RetirementAnalysis } from '../../src/retirement/analyse-retirement';
 import { SPENDING_STRATEGIES } from '../../src/retirement/spending-strategy';
-import { retirementInput } from './support/retirement-input';
+import { saverInput } from './support/retirement-input';
 
-const input = retirementInput({
+const input = saverInput({
   startValue: 400_000,
-  weights: { equity: 0.6, fixed_income: 0.3, cash: 0.1 },
-  currentAge: 50,
-  annualContribution: 15_000,
   targetIncome: 55_000,
   otherIncome: [{ name: 'social security', annualAmount: 18_000, startAge: 67 }],
   fees: { expenseRatio: 0.002, advisoryFee: 0.01 },
-  paths: 2_000,
   seed: 5,
 });
 

@@ -2,17 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { RetirementInput } from '../../src/retirement/retirement-input';
 import { RetirementSimulation } from '../../src/retirement/retirement-simulation';
 import { simulateRetirement } from '../../src/retirement/simulate-retirement';
-import { retirementInput } from './support/retirement-input';
+import { saverInput } from './support/retirement-input';
 
-const base = retirementInput({
-  startValue: 250_000,
-  weights: { equity: 0.6, fixed_income: 0.3, cash: 0.1 },
-  currentAge: 50,
-  annualContribution: 15_000,
-  targetIncome: 60_000,
-  paths: 2_000,
-  seed: 42,
-});
+const base = saverInput({ startValue: 250_000, targetIncome: 60_000, seed: 42 });
 
 const run = (input: RetirementInput = base) => {
   const result = simulateRetirement(input);

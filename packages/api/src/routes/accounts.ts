@@ -2,9 +2,8 @@ import { AccountCreateRequest, AccountUpdateRequest } from '@alex/contracts';
 import { Hono } from 'hono';
 import type { ApiDeps, AppEnv } from '../app-env';
 import { camelKeys } from '../camel-keys';
-import { NotFoundError } from '../errors';
 import { accountRow, positionRow } from '../response-rows';
-import { jsonBody, rowId } from '../validation';
+import { found, jsonBody, rowId } from '../validation';
 
 /** The caller's accounts: list, create, update, delete, and one account's positions. */
 export function accountsRoutes(deps: ApiDeps) {
@@ -17,7 +16,7 @@ export function accountsRoutes(deps: ApiDeps) {
     .post('/', ...jsonBody(AccountCreateRequest), async (c) => {
       const userId = c.get('userId');
       const body = c.req.valid('json');
-      if (!(await users.find(userId))) throw new NotFoundError('User');
+      found(await users.find(userId), 'User');
       const account = await accounts.create(userId, {
         accountName: body.account_name,
         accountPurpose: body.account_purpose ?? null,
@@ -29,17 +28,14 @@ export function accountsRoutes(deps: ApiDeps) {
     .put('/:id', ...jsonBody(AccountUpdateRequest), async (c) => {
       const id = rowId(c.req.param('id'), 'Account');
       const account = await accounts.update(c.get('userId'), id, camelKeys(c.req.valid('json')));
-      if (!account) throw new NotFoundError('Account');
-      return c.json(accountRow(account));
+      return c.json(accountRow(found(account, 'Account')));
     })
     .delete('/:id', async (c) => {
-      if (!(await accounts.remove(c.get('userId'), rowId(c.req.param('id'), 'Account'))))
-        throw new NotFoundError('Account');
+      found(await accounts.remove(c.get('userId'), rowId(c.req.param('id'), 'Account')), 'Account');
       return c.json({ message: 'Account deleted successfully' });
     })
     .get('/:id/positions', async (c) => {
       const rows = await positions.listByAccount(c.get('userId'), rowId(c.req.param('id'), 'Account'));
-      if (!rows) throw new NotFoundError('Account');
-      return c.json({ positions: rows.map(positionRow) });
+      return c.json({ positions: found(rows, 'Account').map(positionRow) });
     });
 }

@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import type { ApiDeps, AppEnv } from '../app-env';
-import { NotFoundError } from '../errors';
 import { jobRow, jobSummaryRow } from '../response-rows';
-import { rowId } from '../validation';
+import { found, rowId } from '../validation';
 
 /** How many jobs `GET /api/jobs` lists (the reference's limit). */
 const JOB_LIST_LIMIT = 100;
@@ -17,7 +16,6 @@ export function jobsRoutes(deps: ApiDeps) {
     })
     .get('/:id', async (c) => {
       const job = await userJobs.find(c.get('userId'), rowId(c.req.param('id'), 'Job'));
-      if (!job) throw new NotFoundError('Job');
-      return c.json(jobRow(job));
+      return c.json(jobRow(found(job, 'Job')));
     });
 }

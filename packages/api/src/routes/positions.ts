@@ -1,9 +1,8 @@
 import { PositionCreateRequest, PositionUpdateRequest } from '@alex/contracts';
 import { Hono } from 'hono';
 import type { ApiDeps, AppEnv } from '../app-env';
-import { NotFoundError } from '../errors';
 import { positionRow } from '../response-rows';
-import { jsonBody, rowId } from '../validation';
+import { found, jsonBody, rowId } from '../validation';
 
 /**
  * The caller's positions. An unknown symbol gets a bare placeholder instrument (name = symbol, no price, no
@@ -20,18 +19,15 @@ export function positionsRoutes(deps: ApiDeps) {
         quantity: body.quantity,
         ...(body.as_of_date ? { asOfDate: body.as_of_date } : {}),
       });
-      if (!position) throw new NotFoundError('Account');
-      return c.json(positionRow(position));
+      return c.json(positionRow(found(position, 'Account')));
     })
     .put('/:id', ...jsonBody(PositionUpdateRequest), async (c) => {
       const id = rowId(c.req.param('id'), 'Position');
       const position = await positions.updateQuantity(c.get('userId'), id, c.req.valid('json').quantity);
-      if (!position) throw new NotFoundError('Position');
-      return c.json(positionRow(position));
+      return c.json(positionRow(found(position, 'Position')));
     })
     .delete('/:id', async (c) => {
-      if (!(await positions.remove(c.get('userId'), rowId(c.req.param('id'), 'Position'))))
-        throw new NotFoundError('Position');
+      found(await positions.remove(c.get('userId'), rowId(c.req.param('id'), 'Position')), 'Position');
       return c.json({ message: 'Position deleted' });
     });
 }

@@ -1,8 +1,8 @@
 import type { AccountInput } from '@alex/database';
 import { Hono } from 'hono';
 import type { ApiDeps, AppEnv } from '../app-env';
-import { NotFoundError } from '../errors';
 import { accountRow, positionRow } from '../response-rows';
+import { found } from '../validation';
 
 const holding = (symbol: string, quantity: number) => ({ symbol, quantity });
 
@@ -60,7 +60,7 @@ export function testDataRoutes(deps: ApiDeps) {
   return new Hono<AppEnv>()
     .post('/populate-test-data', async (c) => {
       const userId = c.get('userId');
-      if (!(await users.find(userId))) throw new NotFoundError('User');
+      found(await users.find(userId), 'User');
       const created = await accounts.addWithPositions(userId, DEMO_ACCOUNTS);
       const withPositions = [];
       for (const account of created) {

@@ -9,10 +9,9 @@ import type { UserInput } from '@alex/database';
 import { Hono } from 'hono';
 import type { ApiDeps, AppEnv } from '../app-env';
 import { camelKeys } from '../camel-keys';
-import { NotFoundError } from '../errors';
 import { userRow } from '../response-rows';
 import type { VerifiedToken } from '../token-verifier';
-import { jsonBody } from '../validation';
+import { found, jsonBody } from '../validation';
 
 // Control characters (PostgreSQL text cannot hold NUL) and lone surrogates (no UTF-8 form), by code point.
 const UNSTORABLE = /[\p{Cc}\p{Cs}]/gu;
@@ -58,13 +57,11 @@ export function usersRoutes(deps: ApiDeps) {
     .put('/', ...jsonBody(UserUpdateRequest), async (c) => {
       const body = c.req.valid('json');
       if (body.end_age !== undefined || body.current_age !== undefined) {
-        const stored = await deps.repos.users.find(c.get('userId'));
-        if (!stored) throw new NotFoundError('User');
+        const stored = found(await deps.repos.users.find(c.get('userId')), 'User');
         const conflict = endAgeConflict(stored, body);
         if (conflict) return c.json({ detail: [conflict] }, 422);
       }
       const user = await deps.repos.users.update(c.get('userId'), camelKeys(body));
-      if (!user) throw new NotFoundError('User');
-      return c.json(userRow(user));
+      return c.json(userRow(found(user, 'User')));
     });
 }

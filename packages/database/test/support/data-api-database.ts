@@ -2,7 +2,7 @@ import { startDataApiServer } from '@alex/local-data-api';
 import type { Logger } from 'drizzle-orm/logger';
 import type { DatabaseHandle } from '../../src';
 import { openDataApiDatabase } from '../../src/drivers/data-api';
-import { createScratchDatabase } from '../../src/scratch-database';
+import { createScratchDatabase } from '../../src/scratch';
 
 /**
  * What the local Data API endpoint of this test project runs on: PGlite (one connection, transactions in turn)

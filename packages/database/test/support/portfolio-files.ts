@@ -9,6 +9,19 @@ export interface AccountSpec {
   positions: { symbol: string; quantity: number }[];
 }
 
+/** An account of an import file holding `[symbol, quantity]` pairs, as {@link holdingsOf} reads them back. */
+export function account(
+  name: string,
+  positions: [symbol: string, quantity: number][],
+  cash: Pick<AccountSpec, 'cash_balance' | 'cash_interest'> = {},
+): AccountSpec {
+  return {
+    account_name: name,
+    ...cash,
+    positions: positions.map(([symbol, quantity]) => ({ symbol, quantity })),
+  };
+}
+
 /** A valid portfolio import file for `clerkUserId`, with retirement goals and the given accounts. */
 export function portfolioFile(clerkUserId: string, accounts: AccountSpec[]): PortfolioImportFile {
   return PortfolioImportFile.parse({

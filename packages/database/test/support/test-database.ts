@@ -4,7 +4,7 @@ import type { Logger } from 'drizzle-orm/logger';
 import type { DatabaseHandle, DriverName } from '../../src';
 import { openPgliteDatabase } from '../../src/drivers/pglite';
 import { openPostgresDatabase } from '../../src/drivers/postgres';
-import { createScratchDatabase } from '../../src/scratch-database';
+import { createScratchDatabase, reusablePglite } from '../../src/scratch';
 import { DATA_API_BACKEND, openDataApiOverPostgres, openOnEndpoint } from './data-api-database';
 
 /** A migrated, empty database on the driver this test project runs, and how to dispose of it. */
@@ -38,6 +38,9 @@ async function migratedPglite(): Promise<PGlite> {
   // clone() is typed as the interface; it returns a full PGlite instance.
   return (await (await template).clone()) as PGlite;
 }
+
+// A file's database, once closed, is emptied and lent to the next file this worker runs.
+const migrated = reusablePglite(migratedPglite);
 
 function queryCounter(): { logger: Logger; queries: TestDatabase['queries'] } {
   const queries = {
@@ -73,10 +76,10 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     const { handle, close } = await openDataApiOverPostgres(testServerUrl(), logger);
     return { handle, driver: TEST_DRIVER, queries, close };
   }
-  const client = await migratedPglite();
+  const { client, release } = await migrated.take();
   if (TEST_DRIVER === 'pglite') {
-    const handle = await openPgliteDatabase({ client, logger });
-    return { handle, driver: TEST_DRIVER, queries, close: () => handle.close() };
+    const handle = { ...(await openPgliteDatabase({ client, logger })), close: release };
+    return { handle, driver: TEST_DRIVER, queries, close: release };
   }
   const { startDataApiServer } = await import('@alex/local-data-api');
   const server = await startDataApiServer({ db: client });
@@ -88,7 +91,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     close: async () => {
       await handle.close();
       await server.close();
-      await client.close();
+      await release();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { UsageError } from '../errors';
 import type { Output } from '../output';
 
 /** What every command receives: its parsed flags, positional arguments and output. */
@@ -16,14 +17,27 @@ export interface OptionSpec {
   description: string;
 }
 
+/** One positional argument in commander's syntax (`<id>`, `<file>`) with the sentence its help shows. */
+export interface ArgumentSpec {
+  name: string;
+  description: string;
+}
+
 /** A CLI command: its name path, arguments, flags, help text and a loader for its implementation. */
 export interface Command {
   path: readonly string[];
   description: string;
-  /** Positional arguments in commander's syntax (`<id>`, `<file>`). */
-  arguments?: readonly { name: string; description: string }[];
+  /** Positional arguments, in order. */
+  arguments?: readonly ArgumentSpec[];
   options: readonly OptionSpec[];
   /** Extra help printed after the options (examples, notes). */
   help?: string;
   load(): Promise<CommandRun>;
+}
+
+/** The one positional argument, when there is exactly one and it is not empty; else UsageError(`usage`). */
+export function onlyPositional(positionals: readonly string[], usage: string): string {
+  const [value, ...extra] = positionals;
+  if (!value || extra.length > 0) throw new UsageError(usage);
+  return value;
 }

@@ -1,8 +1,7 @@
 import { importInstruments } from '@alex/database';
-import { UsageError } from '../errors';
 import { withConfiguredDatabase } from '../local-database';
 import { readInstrumentsFile } from '../read-portfolio-file';
-import type { CommandContext } from './command';
+import { type CommandContext, onlyPositional } from './command';
 
 /**
  * `alex instruments import FILE`: an administrator loads shared instrument reference data (names, prices,
@@ -10,8 +9,7 @@ import type { CommandContext } from './command';
  * transaction; a user's portfolio file can no longer carry instruments.
  */
 export async function instrumentsImport({ positionals, output }: CommandContext): Promise<void> {
-  const [path, ...extra] = positionals;
-  if (!path || extra.length > 0) throw new UsageError('usage: alex instruments import FILE [--json]');
+  const path = onlyPositional(positionals, 'usage: alex instruments import FILE [--json]');
   const file = await readInstrumentsFile(path);
   await withConfiguredDatabase(output, { requireSchema: true }, async (handle) => {
     const summary = await importInstruments(handle.db, file);

@@ -1,18 +1,17 @@
 import { valuePortfolio } from '@alex/analytics';
 import { createRepositories, importPortfolio, TEST_USER_ID } from '@alex/database';
-import { NotFoundError, UsageError } from '../errors';
+import { NotFoundError } from '../errors';
 import { formatValuation, valuationJson } from '../format-valuation';
 import { withConfiguredDatabase } from '../local-database';
 import { readPortfolioFile } from '../read-portfolio-file';
-import type { CommandContext } from './command';
+import { type CommandContext, onlyPositional } from './command';
 
 /**
  * `alex portfolio import FILE`: validates the whole file first, then writes the user's profile, accounts and
  * positions in one transaction; unknown symbols become bare placeholders, shared instrument data is untouched.
  */
 export async function portfolioImport({ positionals, output }: CommandContext): Promise<void> {
-  const [path, ...extra] = positionals;
-  if (!path || extra.length > 0) throw new UsageError('usage: alex portfolio import FILE [--json]');
+  const path = onlyPositional(positionals, 'usage: alex portfolio import FILE [--json]');
   const file = await readPortfolioFile(path);
   await withConfiguredDatabase(output, { requireSchema: true }, async (handle) => {
     const summary = await importPortfolio(handle.db, file);

@@ -1,17 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildLambdas } from '../../src/build/build-lambdas';
 import type { LambdaTarget } from '../../src/build/lambdas';
 import type { LambdaManifest } from '../../src/build/manifest';
 import { readZip } from '../../src/build/zip-archive';
+import { useTempDir } from '../support/temp-dir';
 
-const root = mkdtempSync(join(tmpdir(), 'alex-build-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = useTempDir('alex-build-');
 
 // A CommonJS dependency that requires a Node builtin at load time, like `debug` requiring `tty`.
 function demoTarget(name: string, extraImport = ''): LambdaTarget {

@@ -1,18 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isSideEffectFree } from '../../src/build/bundle-cuts';
 import { bundleFiles } from '../../src/build/bundle-files';
 import { lambdaBuildOptions } from '../../src/build/esbuild-options';
 import { LAMBDA_NAMES, lambdaTarget } from '../../src/build/lambdas';
 import { workspaceRoot } from '../../src/repo-root';
+import { useTempDir } from '../support/temp-dir';
 
 const root = workspaceRoot();
-const out = mkdtempSync(join(tmpdir(), 'alex-cuts-'));
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+const out = useTempDir('alex-cuts-');
 
 /** Every input that puts bytes in a file some Lambda ships (its entry and the chunks it can load). */
 function liveInputs(metafile: Metafile): string[] {

@@ -1,23 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildLambdas } from '../../src/build/build-lambdas';
 import type { LambdaTarget } from '../../src/build/lambdas';
 import { readZip } from '../../src/build/zip-archive';
+import { useTempDir } from '../support/temp-dir';
 
-const root = mkdtempSync(join(tmpdir(), 'alex-chunks-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = useTempDir('alex-chunks-');
 
 // A handler that loads one module with `import()` when an event asks for it, and holds another `import()` in a
 // function nothing calls, which esbuild drops but still emits a chunk for.

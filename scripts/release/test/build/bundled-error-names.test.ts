@@ -1,14 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { lambdaBuildOptions } from '../../src/build/esbuild-options';
 import { workspaceRoot } from '../../src/repo-root';
+import { useTempDir } from '../support/temp-dir';
 
-const out = mkdtempSync(join(tmpdir(), 'alex-names-'));
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+const out = useTempDir('alex-names-');
 
 // Every error class a Lambda bundle can throw, built from the planner's folder so its imports resolve.
 const ENTRY = `

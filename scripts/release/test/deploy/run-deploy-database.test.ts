@@ -1,14 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { GetFoundationModelAvailabilityCommand } from '@aws-sdk/client-bedrock';
 import { GetFunctionCommand, UpdateFunctionCodeCommand } from '@aws-sdk/client-lambda';
 import { DescribeDBEngineVersionsCommand } from '@aws-sdk/client-rds';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetSecretValueCommand, PutSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseDeployConfig } from '../../src/deploy/deploy-config';
 import { runDeploy } from '../../src/deploy/run-deploy';
+import { useTempDir } from '../support/temp-dir';
 import {
   APP_SECRET_ARN,
   bedrockMock,
@@ -22,8 +20,7 @@ import {
   secretsMock,
 } from './deploy-harness';
 
-const root = mkdtempSync(join(tmpdir(), 'alex-deploy-db-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = useTempDir('alex-deploy-db-');
 const harness = () => deployHarness(root);
 const ENV = { AWS_REGION: 'us-east-1' };
 

@@ -1,16 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { GetFunctionCommand, UpdateFunctionCodeCommand } from '@aws-sdk/client-lambda';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { LAMBDA_NAMES } from '../../src/build/lambdas';
 import { parseDeployConfig } from '../../src/deploy/deploy-config';
 import { runDeploy } from '../../src/deploy/run-deploy';
+import { useTempDir } from '../support/temp-dir';
 import { harness as deployHarness, lambdaMock, resetMocks, s3Mock } from './deploy-harness';
 
-const root = mkdtempSync(join(tmpdir(), 'alex-deploy-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = useTempDir('alex-deploy-');
 
 const KEY = /^lambdas\/(\w+)\/[0-9a-f]{64}\.zip$/;
 const harness = () => deployHarness(root);

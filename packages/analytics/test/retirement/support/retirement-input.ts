@@ -14,3 +14,16 @@ export const retirementInput = (overrides: Partial<RetirementInput> = {}): Retir
   targetIncome: 40_000,
   ...overrides,
 });
+
+/**
+ * {@link retirementInput} for a 50-year-old saving $15,000 a year into 60% equity, 30% fixed income and 10%
+ * cash until retiring at 65, over 2,000 paths; the overrides give the start value, the spending and the seed.
+ */
+export const saverInput = (overrides: Partial<RetirementInput> = {}): RetirementInput =>
+  retirementInput({
+    weights: { equity: 0.6, fixed_income: 0.3, cash: 0.1 },
+    currentAge: 50,
+    annualContribution: 15_000,
+    paths: 2_000,
+    ...overrides,
+  });
