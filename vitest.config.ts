@@ -10,6 +10,8 @@ const pgliteTemplates = fileURLToPath(
 const pgdataTemplate = fileURLToPath(
   new URL('packages/testing/src/data-dir-template-setup.ts', import.meta.url),
 );
+// Bundles the CLI that the CLI tests run (see the file).
+const cliBundle = fileURLToPath(new URL('scripts/cli/test/support/cli-bundle-setup.ts', import.meta.url));
 
 // These files test the schema and SQL the engine evaluates (column types, the allocation check), not a driver or a
 // repository: they run on both engines (PGlite's PostgreSQL 18, the PostgreSQL 15 server) but not again over the
@@ -101,11 +103,12 @@ export default defineConfig({
       databaseProject('postgres'),
       databaseProject('data-api'),
       databaseProject('data-api-postgres'),
-      // Each CLI test runs several `alex` processes, which share the two cores with the other workers. Its files
-      // keep no state beyond their own data directories, servers and local stacks, which each stops itself (fake
-      // timers are restored after each test), so workers are reused.
+      // Each CLI test runs several `alex` processes (from a bundle of the CLI built once per run: see
+      // test/support/cli-bundle-setup.ts), which share the two cores with the other workers. Its files keep no
+      // state beyond their own data directories, servers and local stacks, which each stops itself (fake timers
+      // are restored after each test), so workers are reused.
       workspace('cli', 'scripts/cli', {
-        globalSetup: [pgliteTemplates, pgdataTemplate],
+        globalSetup: [pgliteTemplates, pgdataTemplate, cliBundle],
         testTimeout: 60_000,
         isolate: false,
       }),

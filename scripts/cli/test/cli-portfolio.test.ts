@@ -38,6 +38,15 @@ describe('alex db and portfolio commands on the embedded database', () => {
     expect(shown.unpriced_positions).toEqual([]);
   });
 
+  it('shows the same from the source through tsx, as `pnpm alex` runs it, as from the bundle the tests run', async () => {
+    const [bundled, source] = await Promise.all([
+      cli('portfolio', 'show', '--json'),
+      runCli(['portfolio', 'show', '--json'], env, { entry: 'source' }),
+    ]);
+    expect(source.status).toBe(0);
+    expect(json(source)).toEqual(json(bundled));
+  });
+
   it('loads instruments as an administrator, creating new symbols and updating known ones', async () => {
     const loaded = json(await cli('instruments', 'import', fixture('instruments-valid.json'), '--json'));
     expect(loaded).toEqual({ imported: true, created: ['VTI'], updated: [] });

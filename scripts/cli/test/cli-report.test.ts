@@ -7,7 +7,7 @@ import { runCli, stopDataDirServer } from './support/cli-process';
 
 const dataDir = newDataDir('alex-report-');
 const env = { ALEX_DATA_DIR: dataDir, TZ: 'UTC' };
-const cli = (...args: string[]) => runCli(args, env, 180_000);
+const cli = (...args: string[]) => runCli(args, env, { timeoutMs: 180_000 });
 let job: { id: string; report_payload: unknown };
 
 beforeAll(async () => {

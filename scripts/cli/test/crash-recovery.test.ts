@@ -70,7 +70,7 @@ describe('a CLI process killed in the middle of a job', () => {
     expect(abandoned.claimed_by).toMatch(/^local:/);
 
     // Offline this time: the new local stack's sweep finds the dead owner and runs the job again.
-    const second = await runCli(['analyze', '--json'], offline(), 180_000);
+    const second = await runCli(['analyze', '--json'], offline(), { timeoutMs: 180_000 });
     expect(second.status, second.stderr).toBe(0);
     expect(second.stderr).toContain(`resumed 1 abandoned job: ${jobId}`);
     const fresh = JSON.parse(second.stdout) as { id: string; status: string };

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CLI_BUNDLE_ENV } from './cli-bundle-setup';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const main = `${root}scripts/cli/src/main.ts`;
@@ -31,9 +32,24 @@ export interface CliProcess {
   waitForStderr(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
 }
 
+/**
+ * What `alex` runs from: the run's bundle of the CLI when the global setup built one (cli-bundle-setup.ts), or
+ * the source through tsx, as `pnpm alex` runs it.
+ */
+export type CliEntry = 'bundle' | 'source';
+
+function nodeArguments(args: string[], entry: CliEntry): string[] {
+  const bundle = process.env[CLI_BUNDLE_ENV];
+  return entry === 'bundle' && bundle ? [bundle, ...args] : ['--import', 'tsx', main, ...args];
+}
+
 /** Starts `alex ARGS` in its own process group, with only PATH, HOME and `env` in its environment. */
-export function startCli(args: string[], env: Record<string, string>): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], {
+export function startCli(
+  args: string[],
+  env: Record<string, string>,
+  entry: CliEntry = 'bundle',
+): CliProcess {
+  const child = spawn(process.execPath, nodeArguments(args, entry), {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     detached: true,
@@ -97,9 +113,10 @@ export function startCli(args: string[], env: Record<string, string>): CliProces
 export async function runCli(
   args: string[],
   env: Record<string, string>,
-  timeoutMs = 120_000,
+  options: { timeoutMs?: number; entry?: CliEntry } = {},
 ): Promise<CliRun> {
-  const cli = startCli(args, env);
+  const { timeoutMs = 120_000, entry = 'bundle' } = options;
+  const cli = startCli(args, env, entry);
   const timer = setTimeout(() => cli.killGroup('SIGKILL'), timeoutMs);
   const status = await cli.exited;
   clearTimeout(timer);
