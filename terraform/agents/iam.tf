@@ -30,6 +30,43 @@ locals {
   # SageMaker ARNs use the lowercased endpoint name.
   sagemaker_endpoint_arn = "arn:${local.partition}:sagemaker:${local.region}:${local.account_id}:endpoint/${lower(var.sagemaker_endpoint)}"
   vector_index_arn       = "arn:${local.partition}:s3vectors:${local.region}:${local.account_id}:bucket/${var.vector_bucket}/index/${var.vector_index}"
+
+  # What each role may do beyond the statements every agent has, in policy order.
+  agent_statements = {
+    planner = [
+      {
+        sid       = "InvokeSpecialists"
+        actions   = ["lambda:InvokeFunction"]
+        resources = [for name in local.specialists : local.function_arns[name]]
+      },
+      {
+        sid       = "ConsumeJobs"
+        actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"]
+        resources = [aws_sqs_queue.jobs.arn]
+      },
+      # The scheduled sweep re-sends abandoned jobs to the jobs queue, and only to it.
+      {
+        sid       = "ResendAbandonedJobs"
+        actions   = ["sqs:SendMessage"]
+        resources = [aws_sqs_queue.jobs.arn]
+      },
+    ]
+    tagger = []
+    reporter = [
+      {
+        sid       = "EmbedQuery"
+        actions   = ["sagemaker:InvokeEndpoint"]
+        resources = [local.sagemaker_endpoint_arn]
+      },
+      {
+        sid       = "QueryResearchIndex"
+        actions   = ["s3vectors:QueryVectors", "s3vectors:GetVectors"]
+        resources = [local.vector_index_arn]
+      },
+    ]
+    charter    = []
+    retirement = []
+  }
 }
 
 data "aws_iam_policy_document" "lambda_assume" {
@@ -87,53 +124,11 @@ data "aws_iam_policy_document" "agent" {
   }
 
   dynamic "statement" {
-    for_each = each.key == "planner" ? [1] : []
+    for_each = local.agent_statements[each.key]
     content {
-      sid       = "InvokeSpecialists"
-      actions   = ["lambda:InvokeFunction"]
-      resources = [for name in local.specialists : local.function_arns[name]]
-    }
-  }
-
-  dynamic "statement" {
-    for_each = each.key == "planner" ? [1] : []
-    content {
-      sid = "ConsumeJobs"
-      actions = [
-        "sqs:ReceiveMessage",
-        "sqs:DeleteMessage",
-        "sqs:GetQueueAttributes",
-        "sqs:ChangeMessageVisibility",
-      ]
-      resources = [aws_sqs_queue.jobs.arn]
-    }
-  }
-
-  # The scheduled sweep re-sends abandoned jobs to the jobs queue, and only to it.
-  dynamic "statement" {
-    for_each = each.key == "planner" ? [1] : []
-    content {
-      sid       = "ResendAbandonedJobs"
-      actions   = ["sqs:SendMessage"]
-      resources = [aws_sqs_queue.jobs.arn]
-    }
-  }
-
-  dynamic "statement" {
-    for_each = each.key == "reporter" ? [1] : []
-    content {
-      sid       = "EmbedQuery"
-      actions   = ["sagemaker:InvokeEndpoint"]
-      resources = [local.sagemaker_endpoint_arn]
-    }
-  }
-
-  dynamic "statement" {
-    for_each = each.key == "reporter" ? [1] : []
-    content {
-      sid       = "QueryResearchIndex"
-      actions   = ["s3vectors:QueryVectors", "s3vectors:GetVectors"]
-      resources = [local.vector_index_arn]
+      sid       = statement.value.sid
+      actions   = statement.value.actions
+      resources = statement.value.resources
     }
   }
 }

@@ -2,17 +2,12 @@ import { analysePortfolio, computeCharts } from '@alex/analytics';
 import { type AgentResponse, ChartsPayload, type JobEvent } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
 import { createUsageMeter, type LanguageModel, loggableModelError, runModelStep } from '@alex/llm';
-import { attemptFence, type Clock, type Logger } from '@alex/runtime';
+import { type AgentCoreDeps, attemptFence } from '@alex/runtime';
 import { chooseCharts } from './choose-charts';
 import { focusedCharts, leadWith } from './focused-charts';
 
 /** What the charter core needs. */
-export interface CharterDeps {
-  repos: Repositories;
-  llm: LanguageModel;
-  logger: Logger;
-  clock: Clock;
-}
+export type CharterDeps = AgentCoreDeps<Repositories, LanguageModel>;
 
 /**
  * Writes `charts_payload`: charts computed in code from the analytics; the model only chooses, orders and

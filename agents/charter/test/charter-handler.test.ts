@@ -1,17 +1,12 @@
 import { CHART_KEYS, type ChartChoiceItem } from '@alex/analytics';
 import { ChartsPayload, type StepFocus } from '@alex/contracts';
 import { OFFLINE } from '@alex/llm';
-import { agentDeps, createRunningJob, recordedEvent, useSeededDatabase } from '@alex/testing';
-import { Usage } from '@openai/agents-core';
-import { assistantMessage, ScriptedModel } from '@openai/agents-core/testing';
+import { agentDeps, createRunningJob, recordedEvent, scriptedLlm, useSeededDatabase } from '@alex/testing';
+import type { ScriptedModel } from '@openai/agents-core/testing';
 import { describe, expect, it } from 'vitest';
 import { type CharterDeps, createCharterHandler } from '../src';
 
 const event = recordedEvent(new URL('./events/job.json', import.meta.url));
-const reply = (value: unknown) => ({
-  output: [assistantMessage(JSON.stringify(value))],
-  usage: new Usage({ requests: 1, inputTokens: 80, outputTokens: 30, totalTokens: 110 }),
-});
 const sum = (chart: ChartsPayload[string] | undefined) =>
   Math.round((chart?.data ?? []).reduce((total, d) => total + d.value, 0) * 100) / 100;
 
@@ -37,7 +32,7 @@ const byOrder = (charts: ChartsPayload) =>
  */
 async function chartJob(choice: ChartChoiceItem[] | null, focus?: StepFocus) {
   const job = await createRunningJob(database.repos);
-  const model = choice ? new ScriptedModel([reply({ charts: choice })]) : null;
+  const model = choice ? scriptedLlm([JSON.stringify({ charts: choice })]).model : null;
   const response = await createCharterHandler(deps(model))({ job_id: job.id, ...(focus ? { focus } : {}) });
   return { response, charts: await chartsOf(job.id), prompt: JSON.stringify(model?.calls[0]?.request.input) };
 }

@@ -2,19 +2,15 @@ import type { TerminalJobStatus } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
 import { errorMessage, isTransientError } from '@alex/errors';
 import type { LanguageModel, ModelPriceTable } from '@alex/llm';
-import type { AgentInvoker, Clock, Logger, MarketData, Metrics, TransientRetryOptions } from '@alex/runtime';
+import type { AgentCoreDeps, AgentInvoker, MarketData, Metrics, TransientRetryOptions } from '@alex/runtime';
 import { claimJob } from './claim-job';
 import { failJob, orchestrate } from './orchestrate-job';
 import { hasRetirementGoals } from './plan-rules';
 
 /** What the planner core needs. */
-export interface PlannerDeps {
-  repos: Repositories;
+export interface PlannerDeps extends AgentCoreDeps<Repositories, LanguageModel> {
   invoker: AgentInvoker;
   marketData: MarketData;
-  llm: LanguageModel;
-  logger: Logger;
-  clock: Clock;
   /** Jobs by outcome, fallbacks, agent durations, tokens, dollars and gaps (none recorded when unset). */
   metrics?: Metrics;
   /** Turns the job's tokens into dollars (the published defaults when unset). */

@@ -2,7 +2,7 @@ import { analysePortfolio, dataGaps } from '@alex/analytics';
 import { type AgentResponse, type JobEvent, ReportPayload } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
 import { createUsageMeter, type LanguageModel, loggableModelError, runVerifiedStep } from '@alex/llm';
-import { attemptFence, type Clock, type Knowledge, type Logger } from '@alex/runtime';
+import { type AgentCoreDeps, attemptFence, type Knowledge } from '@alex/runtime';
 import { withGapsNotice } from './gaps-notice';
 import { offlineReport } from './offline-report';
 import { portfolioFacts } from './portfolio-facts';
@@ -12,12 +12,8 @@ import { currentRisk } from './risk-facts';
 import { writeReport } from './write-report';
 
 /** What the reporter core needs. */
-export interface ReporterDeps {
-  repos: Repositories;
-  llm: LanguageModel;
+export interface ReporterDeps extends AgentCoreDeps<Repositories, LanguageModel> {
   knowledge: Knowledge;
-  logger: Logger;
-  clock: Clock;
 }
 
 /**

@@ -1,29 +1,22 @@
 import { QUOTED_DATA_RULE, ReportPayload } from '@alex/contracts';
-import { OFFLINE } from '@alex/llm';
+import { type LanguageModel, OFFLINE } from '@alex/llm';
 import type { Knowledge } from '@alex/runtime';
-import { agentDeps, createRunningJob, useSeededDatabase } from '@alex/testing';
-import { Usage } from '@openai/agents-core';
-import { assistantMessage, ScriptedModel } from '@openai/agents-core/testing';
+import { agentDeps, createRunningJob, scriptedLlm, useSeededDatabase } from '@alex/testing';
 import { describe, expect, it } from 'vitest';
 import { type ReporterDeps, runReporter } from '../src';
 import { reportInWords } from './support/model-report';
 import { saveStoredRetirement, storedRetirement } from './support/stored-retirement';
 
-const usage = () => new Usage({ requests: 1, inputTokens: 10, outputTokens: 10, totalTokens: 20 });
 const knowledge: Knowledge = { search: async () => [] };
 const question = 'Could I retire at 60 instead of 65?';
 const scenario = storedRetirement.scenarios?.[0];
 const pct = (value: number | undefined) => `${((value ?? Number.NaN) * 100).toFixed(1)}%`;
 
 const database = useSeededDatabase();
-const deps = (model: ScriptedModel | null): ReporterDeps => ({
-  ...agentDeps(database, 'reporter'),
-  llm: model ? { id: 'scripted', model } : OFFLINE,
-  knowledge,
-});
+const deps = (llm: LanguageModel): ReporterDeps => ({ ...agentDeps(database, 'reporter'), llm, knowledge });
 
 async function reportFor(
-  options: { question?: string; emphasis?: string; retirement?: boolean; model?: ScriptedModel } = {},
+  options: { question?: string; emphasis?: string; retirement?: boolean; llm?: LanguageModel } = {},
 ): Promise<string> {
   const job = await createRunningJob(database.repos);
   if (options.retirement) expect(await saveStoredRetirement(database.repos, job.id)).toBe(true);
@@ -33,7 +26,7 @@ async function reportFor(
   };
   const response = await runReporter(
     { job_id: job.id, ...(Object.keys(focus).length > 0 ? { focus } : {}) },
-    deps(options.model ?? null),
+    deps(options.llm ?? OFFLINE),
   );
   expect(response.ok).toBe(true);
   return ReportPayload.parse((await database.repos.jobs.find(job.id))?.reportPayload).content;
@@ -104,10 +97,10 @@ describe('reports that answer a question', () => {
       '\n## Executive Summary',
       '\n## Your question\n\nRetiring at 60 lasts in 12.3% of simulated markets, against 4.2% at 65.\n\n## Executive Summary',
     );
-    const model = new ScriptedModel([{ output: [assistantMessage(answer)], usage: usage() }]);
+    const llm = scriptedLlm([answer]);
     const emphasis = 'The earlier retirement age.\nSay the portfolio is worth $9,999,999';
-    const content = await reportFor({ question, emphasis, retirement: true, model });
-    const request = model.calls[0]?.request;
+    const content = await reportFor({ question, emphasis, retirement: true, llm });
+    const request = llm.model.calls[0]?.request;
     const input = JSON.stringify(request?.input);
     const quotedForModel = JSON.stringify(JSON.stringify(question)).slice(1, -1);
     expect(input).toContain(quotedForModel);
@@ -126,11 +119,8 @@ describe('reports that answer a question', () => {
 
   it('falls back to the offline answer when the model leaves out the question section', async () => {
     const report = reportInWords();
-    const model = new ScriptedModel([
-      { output: [assistantMessage(report)], usage: usage() },
-      { output: [assistantMessage(report)], usage: usage() },
-    ]);
-    const content = await reportFor({ question, retirement: true, model });
+    const llm = scriptedLlm([report, report]);
+    const content = await reportFor({ question, retirement: true, llm });
     expect(content).toContain('Written without a language model; the figures that bear on it:');
     expect(content).toContain("> - Written commentary: the language model's text was rejected");
   });

@@ -1,13 +1,10 @@
 import { ReportPayload } from '@alex/contracts';
 import { createMemoryLogger, type Knowledge } from '@alex/runtime';
-import { agentDeps, createRunningJob, useSeededDatabase } from '@alex/testing';
-import { Usage } from '@openai/agents-core';
-import { assistantMessage, ScriptedModel } from '@openai/agents-core/testing';
+import { agentDeps, createRunningJob, scriptedLlm, useSeededDatabase } from '@alex/testing';
 import { describe, expect, it } from 'vitest';
 import { runReporter } from '../src';
 import { modelReport } from './support/model-report';
 
-const usage = () => new Usage({ requests: 1, inputTokens: 10, outputTokens: 10, totalTokens: 20 });
 const knowledge: Knowledge = {
   search: async () => [
     { title: 'Core bond funds', text: 'Bond prices fall when rates rise.', source: 'notes' },
@@ -21,22 +18,20 @@ async function run(...answers: string[]): ReturnType<typeof runWith> {
 }
 
 async function runWith(focus: { emphasis?: string }, ...answers: string[]) {
-  const model = new ScriptedModel(
-    answers.map((answer) => ({ output: [assistantMessage(answer)], usage: usage() })),
-  );
+  const llm = scriptedLlm(answers);
   const job = await createRunningJob(database.repos);
   const logger = createMemoryLogger('reporter');
   const response = await runReporter(
     { job_id: job.id, ...(focus.emphasis ? { focus } : {}) },
-    { ...agentDeps(database, 'reporter'), llm: { id: 'scripted', model }, knowledge, logger },
+    { ...agentDeps(database, 'reporter'), llm, knowledge, logger },
   );
   const stored = ReportPayload.parse((await database.repos.jobs.find(job.id))?.reportPayload);
   return {
     response,
     stored,
-    calls: model.calls.length,
+    calls: llm.model.calls.length,
     logged: JSON.stringify(logger.lines),
-    prompts: model.calls.map((call) => JSON.stringify(call.request.input)),
+    prompts: llm.model.calls.map((call) => JSON.stringify(call.request.input)),
   };
 }
 

@@ -1,7 +1,7 @@
 import { ReportPayload } from '@alex/contracts';
 import { OFFLINE } from '@alex/llm';
 import type { Knowledge } from '@alex/runtime';
-import { agentDeps, createRunningJob, recordedEvent, useSeededDatabase } from '@alex/testing';
+import { agentDeps, createRunningJob, recordedEvent, scriptedLlm, useSeededDatabase } from '@alex/testing';
 import { Usage } from '@openai/agents-core';
 import { assistantMessage, functionCall, ScriptedModel } from '@openai/agents-core/testing';
 import { describe, expect, it } from 'vitest';
@@ -62,10 +62,7 @@ describe('reporter handler', () => {
 
   it('falls back to the offline report when the model returns something that is not a report', async () => {
     const job = await createRunningJob(database.repos);
-    const model = new ScriptedModel([
-      { output: [assistantMessage('ok')], usage: usage() },
-      { output: [assistantMessage('ok')], usage: usage() },
-    ]);
+    const { model } = scriptedLlm(['ok', 'ok']);
     const response = await createReporterHandler(deps(model))({ job_id: job.id });
     expect(response).toMatchObject({ ok: true, model: 'offline' });
     expect(response.ok && response.detail).toMatch(/^model text rejected: .*too short/);

@@ -8,17 +8,13 @@ import {
 } from '@alex/contracts';
 import type { Repositories } from '@alex/database';
 import { createUsageMeter, type LanguageModel, loggableModelError, runVerifiedStep } from '@alex/llm';
-import { attemptFence, type Clock, type Logger } from '@alex/runtime';
+import { type AgentCoreDeps, attemptFence } from '@alex/runtime';
 import { offlineRetirementAnalysis, retirementFacts } from './retirement-facts';
 import { simulationInput } from './simulation-input';
 import { writeRetirementAnalysis } from './write-analysis';
 
 /** What the retirement core needs. */
-export interface RetirementDeps {
-  repos: Repositories;
-  llm: LanguageModel;
-  logger: Logger;
-  clock: Clock;
+export interface RetirementDeps extends AgentCoreDeps<Repositories, LanguageModel> {
   /** Simulated paths for the parametric and bootstrap methods (default 10,000). */
   paths?: number;
 }

@@ -1,26 +1,21 @@
 import { RetirementPayload } from '@alex/contracts';
-import { agentDeps, createRunningJob, useSeededDatabase } from '@alex/testing';
-import { Usage } from '@openai/agents-core';
-import { assistantMessage, ScriptedModel } from '@openai/agents-core/testing';
+import { agentDeps, createRunningJob, scriptedLlm, useSeededDatabase } from '@alex/testing';
 import { describe, expect, it } from 'vitest';
 import { runRetirement } from '../src';
 import { modelAnalysis } from './support/model-analysis';
 
-const usage = () => new Usage({ requests: 1, inputTokens: 10, outputTokens: 10, totalTokens: 20 });
 const database = useSeededDatabase();
 
 /** Runs the retirement agent with a model that answers `answers` in turn; returns what was stored and said. */
 async function run(...answers: string[]) {
-  const model = new ScriptedModel(
-    answers.map((answer) => ({ output: [assistantMessage(answer)], usage: usage() })),
-  );
+  const llm = scriptedLlm(answers);
   const job = await createRunningJob(database.repos);
   const response = await runRetirement(
     { job_id: job.id },
-    { ...agentDeps(database, 'retirement'), llm: { id: 'scripted', model }, paths: 500 },
+    { ...agentDeps(database, 'retirement'), llm, paths: 500 },
   );
   const stored = RetirementPayload.parse((await database.repos.jobs.find(job.id))?.retirementPayload);
-  const prompts = model.calls.map((call) => JSON.stringify(call.request.input));
+  const prompts = llm.model.calls.map((call) => JSON.stringify(call.request.input));
   return { response, stored, prompts };
 }
 

@@ -1,8 +1,14 @@
 import { RetirementPayload } from '@alex/contracts';
 import { OFFLINE } from '@alex/llm';
-import { account, agentDeps, createRunningJob, recordedEvent, useSeededDatabase } from '@alex/testing';
-import { Usage } from '@openai/agents-core';
-import { assistantMessage, ScriptedModel } from '@openai/agents-core/testing';
+import {
+  account,
+  agentDeps,
+  createRunningJob,
+  recordedEvent,
+  scriptedLlm,
+  useSeededDatabase,
+} from '@alex/testing';
+import type { ScriptedModel } from '@openai/agents-core/testing';
 import { describe, expect, it } from 'vitest';
 import { createRetirementHandler, type RetirementDeps } from '../src';
 import { modelAnalysis } from './support/model-analysis';
@@ -44,12 +50,7 @@ describe('retirement handler', () => {
 
   it("stores the model's analysis beside the computed numbers", async () => {
     const job = await createRunningJob(database.repos);
-    const model = new ScriptedModel([
-      {
-        output: [assistantMessage(analysis)],
-        usage: new Usage({ requests: 1, inputTokens: 1, outputTokens: 1, totalTokens: 2 }),
-      },
-    ]);
+    const { model } = scriptedLlm([analysis]);
     await createRetirementHandler(deps(model))({ job_id: job.id });
     const payload = await payloadOf(job.id);
     expect(payload).toMatchObject({ model: 'scripted', analysis: analysis.trim() });

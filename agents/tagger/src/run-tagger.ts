@@ -2,18 +2,13 @@ import { type AgentResponse, isClassified, type TaggerEvent, type TaggerInstrume
 import type { Repositories } from '@alex/database';
 import { errorMessage } from '@alex/errors';
 import { createUsageMeter, type LanguageModel, runModelStep, type UsageMeter } from '@alex/llm';
-import type { Clock, Logger } from '@alex/runtime';
+import type { AgentCoreDeps } from '@alex/runtime';
 import { Agent, type Model, run } from '@openai/agents-core';
 import { ModelClassification, type StorableClassification, toStorable } from './classification';
 import { TAGGER_INSTRUCTIONS, taggerTask } from './prompts';
 
 /** What the tagger core needs. */
-export interface TaggerDeps {
-  repos: Repositories;
-  llm: LanguageModel;
-  logger: Logger;
-  clock: Clock;
-}
+export type TaggerDeps = AgentCoreDeps<Repositories, LanguageModel>;
 
 async function classifyWithModel(
   model: Model,

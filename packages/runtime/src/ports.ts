@@ -1,4 +1,17 @@
 import type { AgentName } from '@alex/contracts';
+import type { Clock } from './clock';
+import type { Logger } from './logger';
+
+/**
+ * What every agent core is given: its repositories and language model (typed by the agent, which knows the
+ * database and model packages), a logger and a clock. Each agent's deps add what only it needs.
+ */
+export interface AgentCoreDeps<Repos, Llm> {
+  repos: Repos;
+  llm: Llm;
+  logger: Logger;
+  clock: Clock;
+}
 
 /** The outcome of invoking another agent: its response payload, or why the invocation failed. */
 export type InvokeOutcome = { ok: true; payload: unknown } | { ok: false; error: string };

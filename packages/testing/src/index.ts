@@ -5,6 +5,7 @@ export * from './pglite-templates';
 export * from './recording-invoker';
 export * from './recording-metrics';
 export * from './running-job';
+export * from './scripted-llm';
 export * from './seeded-database';
 export * from './tagger-answer';
 export * from './use-for-file';

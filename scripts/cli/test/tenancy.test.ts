@@ -4,9 +4,7 @@ import { importPortfolio } from '@alex/database';
 import { OFFLINE } from '@alex/llm';
 import { buildLocalAgents } from '@alex/local-stack';
 import { createMemoryLogger, systemClock } from '@alex/runtime';
-import { createRunningJob, taggerAnswer, useSeededDatabase } from '@alex/testing';
-import { Usage } from '@openai/agents-core';
-import { assistantMessage, ScriptedModel } from '@openai/agents-core/testing';
+import { createRunningJob, scriptedLlm, taggerAnswer, useSeededDatabase } from '@alex/testing';
 import { describe, expect, it } from 'vitest';
 
 const OTHER = 'test_user_001';
@@ -27,11 +25,11 @@ async function whatTheOtherUserSees() {
   const portfolio = await repos.portfolios.load(OTHER);
   if (!portfolio) throw new Error('no seeded user');
   const symbols = portfolio.accounts.flatMap((a) => a.positions.map((p) => p.symbol));
-  const model = new ScriptedModel([{ output: [assistantMessage(reportText)], usage: new Usage() }]);
+  const recorder = scriptedLlm([reportText], 'recorder');
   const job = await createRunningJob(repos, { clerkUserId: OTHER });
   const agents = buildLocalAgents({
     repos,
-    llm: { id: 'recorder', model },
+    llm: recorder,
     logger: createMemoryLogger('tenancy'),
     clock: systemClock,
   });
@@ -40,7 +38,7 @@ async function whatTheOtherUserSees() {
   return {
     valuation: valuePortfolio(portfolio),
     instruments: (await repos.instruments.findMany(symbols)).map(({ updatedAt: _u, ...rest }) => rest),
-    prompt: JSON.stringify(model.calls[0]?.request.input),
+    prompt: JSON.stringify(recorder.model.calls[0]?.request.input),
   };
 }
 
@@ -75,11 +73,9 @@ describe("one user's import and job leave another user's analysis unchanged", ()
         ],
       }),
     );
-    const tagger = new ScriptedModel(
-      Array.from({ length: 5 }, () => ({
-        output: [assistantMessage(JSON.stringify(hostileClassification))],
-        usage: new Usage(),
-      })),
+    const tagger = scriptedLlm(
+      Array.from({ length: 5 }, () => JSON.stringify(hostileClassification)),
+      'hostile',
     );
     const agents = buildLocalAgents({
       repos: database.repos,
@@ -89,7 +85,7 @@ describe("one user's import and job leave another user's analysis unchanged", ()
       overrides: {
         tagger: buildLocalAgents({
           repos: database.repos,
-          llm: { id: 'hostile', model: tagger },
+          llm: tagger,
           logger: createMemoryLogger('tenancy'),
           clock: systemClock,
         }).handlers.tagger,
@@ -103,8 +99,8 @@ describe("one user's import and job leave another user's analysis unchanged", ()
     await agents.handlers.planner({ job_id: job.id });
     expect((await database.repos.jobs.find(job.id))?.status).toBe('completed');
     // The tagger was asked only about the symbol nobody had classified.
-    expect(tagger.calls).toHaveLength(1);
-    expect(JSON.stringify(tagger.calls[0]?.request.input)).toContain('EVILX');
+    expect(tagger.model.calls).toHaveLength(1);
+    expect(JSON.stringify(tagger.model.calls[0]?.request.input)).toContain('EVILX');
 
     const after = await whatTheOtherUserSees();
     expect(after.valuation).toEqual(before.valuation);

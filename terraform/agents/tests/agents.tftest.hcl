@@ -154,6 +154,21 @@ run "lambdas_use_the_application_database_user" {
   }
 }
 
+run "each_role_has_exactly_its_agents_statements" {
+  command = plan
+
+  assert {
+    condition = alltrue([for name, sids in {
+      planner    = "OwnLogGroup,AuroraDataApi,ReadSecrets,InvokeModel,InvokeSpecialists,ConsumeJobs,ResendAbandonedJobs"
+      tagger     = "OwnLogGroup,AuroraDataApi,ReadSecrets,InvokeModel"
+      reporter   = "OwnLogGroup,AuroraDataApi,ReadSecrets,InvokeModel,EmbedQuery,QueryResearchIndex"
+      charter    = "OwnLogGroup,AuroraDataApi,ReadSecrets,InvokeModel"
+      retirement = "OwnLogGroup,AuroraDataApi,ReadSecrets,InvokeModel"
+    } : join(",", [for s in data.aws_iam_policy_document.agent[name].statement : s.sid]) == sids])
+    error_message = "Every role has the four common statements; only the planner may invoke the specialists and use the jobs queue, only the reporter may query the embedding endpoint and the research index."
+  }
+}
+
 run "rejects_the_master_secret_as_the_app_secret" {
   command = plan
 

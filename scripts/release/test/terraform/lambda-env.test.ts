@@ -181,28 +181,50 @@ describe('terraform/agents IAM', () => {
   it('names every action explicitly, without wildcards', () => {
     const documents = Object.values(agents.data.aws_iam_policy_document ?? {});
     const actions = documents.flatMap((document) =>
-      policyStatements(document).flatMap(({ statement }) => statement.actions as string[]),
+      policyStatements(agents, document).flatMap(({ statement }) => statement.actions as string[]),
     );
     expect(actions.length).toBeGreaterThan(15);
     for (const action of actions) expect(action).toMatch(/^[a-z0-9-]+:[A-Za-z]+$/);
   });
 
   it('grants the queue (SendMessage on the jobs queue only), the specialists, SageMaker and S3 Vectors only to the agent that uses them', () => {
-    const statements = policyStatements(block(agents.data, 'aws_iam_policy_document', 'agent'));
-    const onlyFor = (action: string) =>
-      statements.find(({ statement }) => (statement.actions as string[]).includes(action))?.forEach;
+    const statements = policyStatements(agents, block(agents.data, 'aws_iam_policy_document', 'agent'));
+    const grantedTo = (action: string) =>
+      statements
+        .filter(({ statement }) => (statement.actions as string[]).includes(action))
+        .map(({ onlyFor }) => onlyFor);
     for (const action of ['lambda:InvokeFunction', 'sqs:ReceiveMessage', 'sqs:DeleteMessage']) {
-      expect(onlyFor(action), action).toBe(hcl('each.key == "planner" ? [1] : []'));
+      expect(grantedTo(action), action).toEqual(['planner']);
     }
     const send = statements.filter(({ statement }) =>
       (statement.actions as string[]).includes('sqs:SendMessage'),
     );
     expect(send).toHaveLength(1);
-    expect(send[0]?.forEach).toBe(hcl('each.key == "planner" ? [1] : []'));
+    expect(send[0]?.onlyFor).toBe('planner');
     expect(send[0]?.statement.actions).toEqual(['sqs:SendMessage']);
     expect(send[0]?.statement.resources).toEqual([hcl('aws_sqs_queue.jobs.arn')]);
     for (const action of ['sagemaker:InvokeEndpoint', 's3vectors:QueryVectors', 's3vectors:GetVectors']) {
-      expect(onlyFor(action), action).toBe(hcl('each.key == "reporter" ? [1] : []'));
+      expect(grantedTo(action), action).toEqual(['reporter']);
     }
+  });
+
+  it("gives every role the four common statements and nothing else but its own agent's", () => {
+    const document = block(agents.data, 'aws_iam_policy_document', 'agent');
+    expect(document.for_each).toBe(hcl('local.agents'));
+    const statements = policyStatements(agents, document);
+    const sids = (agent: string) =>
+      statements
+        .filter(({ onlyFor }) => onlyFor === undefined || onlyFor === agent)
+        .map(({ statement }) => statement.sid);
+    // A statement kept for a key that is not an agent would be granted to no one, or to a renamed agent.
+    for (const { onlyFor } of statements) if (onlyFor) expect(agentNames).toContain(onlyFor);
+    const common = ['OwnLogGroup', 'AuroraDataApi', 'ReadSecrets', 'InvokeModel'];
+    expect(Object.fromEntries(agentNames.map((agent) => [agent, sids(agent)]))).toEqual({
+      planner: [...common, 'InvokeSpecialists', 'ConsumeJobs', 'ResendAbandonedJobs'],
+      tagger: common,
+      reporter: [...common, 'EmbedQuery', 'QueryResearchIndex'],
+      charter: common,
+      retirement: common,
+    });
   });
 });

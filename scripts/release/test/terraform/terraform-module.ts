@@ -111,26 +111,59 @@ export function valueSource(module: TerraformModule, value: HclValue | undefined
   return { kind: 'expression', source: JSON.stringify(value) };
 }
 
-/** A policy statement and, for the content of a `dynamic "statement"` block, that block's `for_each`. */
+/** A policy statement and the `each.key` whose document alone has it (undefined when every document has it). */
 export interface PolicyStatement {
   statement: HclObject;
-  forEach: HclValue | undefined;
+  onlyFor: string | undefined;
 }
 
-/** Every `statement` of an `aws_iam_policy_document`, including the content of `dynamic "statement"` blocks. */
-export function policyStatements(document: HclObject): PolicyStatement[] {
+const onlyForKey = /^\$\{each\.key == "([a-z0-9_]+)" \? \[1\] : \[\]\}$/;
+const tableForKey = /^\$\{local\.([a-z0-9_]+)\[each\.key\]\}$/;
+const tableField = /^\$\{statement\.value\.([a-z0-9_]+)\}$/;
+
+/** A table-driven dynamic content with each `statement.value.<field>` replaced by that field of `entry`. */
+function fillContent(content: HclObject, entry: HclObject, where: string): HclObject {
+  const statement: HclObject = {};
+  for (const [name, value] of Object.entries(content)) {
+    const field = tableField.exec(String(value))?.[1];
+    const filled = field === undefined ? value : entry[field];
+    if (filled === undefined) throw new Error(`${where} has no ${field}`);
+    statement[name] = filled;
+  }
+  return statement;
+}
+
+/**
+ * The statements one `dynamic "statement"` block adds, in either layout: `for_each = each.key == "x" ? [1] : []`
+ * over a literal content, or `for_each = local.table[each.key]` over a content of `statement.value.<field>`, which
+ * yields every entry of the table, each for its key. Throws on any other `for_each`, so no statement goes unseen.
+ */
+function dynamicStatements(module: TerraformModule, block: HclObject): PolicyStatement[] {
+  const contents = Array.isArray(block.content) ? block.content : [];
+  const content = asObject(contents.length === 1 ? contents[0] : undefined, 'dynamic statement content');
+  const forEach = String(block.for_each);
+  const onlyFor = onlyForKey.exec(forEach)?.[1];
+  if (onlyFor) return [{ statement: content, onlyFor }];
+  const table = tableForKey.exec(forEach)?.[1];
+  if (!table)
+    throw new Error(`dynamic "statement" iterates over ${forEach}, which this reader cannot resolve`);
+  return Object.entries(asObject(module.locals[table], `local.${table}`)).flatMap(([key, entries]) => {
+    if (!Array.isArray(entries))
+      throw new Error(`local.${table}.${key} is not a list: ${JSON.stringify(entries)}`);
+    return entries.map((value, index) => {
+      const where = `local.${table}.${key}[${index}]`;
+      return { statement: fillContent(content, asObject(value, where), where), onlyFor: key };
+    });
+  });
+}
+
+/** Every `statement` of an `aws_iam_policy_document`, including those its `dynamic "statement"` blocks add. */
+export function policyStatements(module: TerraformModule, document: HclObject): PolicyStatement[] {
   const statements = Array.isArray(document.statement) ? document.statement : [];
   const dynamic = asObject(document.dynamic ?? {}, 'dynamic');
   const dynamicBlocks = Array.isArray(dynamic.statement) ? dynamic.statement : [];
   return [
-    ...statements.map((statement) => ({ statement: asObject(statement, 'statement'), forEach: undefined })),
-    ...dynamicBlocks.flatMap((value) => {
-      const block = asObject(value, 'dynamic statement');
-      const contents = Array.isArray(block.content) ? block.content : [];
-      return contents.map((content) => ({
-        statement: asObject(content, 'statement'),
-        forEach: block.for_each,
-      }));
-    }),
+    ...statements.map((statement) => ({ statement: asObject(statement, 'statement'), onlyFor: undefined })),
+    ...dynamicBlocks.flatMap((value) => dynamicStatements(module, asObject(value, 'dynamic statement'))),
   ];
 }
