@@ -1,3 +1,4 @@
+import { type RetirementScenarioResult, SpendingDelivered } from '@alex/contracts';
 import { z } from 'zod';
 import { methodReason, SimulationMethod } from './markets/simulation-method';
 import type { RetirementInput } from './retirement-input';
@@ -9,7 +10,7 @@ import {
   type RetirementModelOptions,
   type RetirementSimulationError,
 } from './retirement-model';
-import { RetirementSimulation, SpendingDelivered } from './retirement-simulation';
+import { RetirementSimulation } from './retirement-simulation';
 import { DEFAULT_CONFIDENCE, SolveAnswer, solve } from './solve';
 import { SPENDING_STRATEGIES, SpendingStrategy } from './spending-strategy';
 import { roundedProbability } from './summarise-simulation';
@@ -46,19 +47,8 @@ export const RetirementAnalysis = RetirementSimulation.extend({
 });
 export type RetirementAnalysis = z.infer<typeof RetirementAnalysis>;
 
-/** A what-if run beside the headline on the same markets: what changed and what it gives. */
-export const ScenarioOutcome = z.object({
-  parameters: z.object({
-    retirement_age: z.number().int().optional(),
-    target_income: z.number().optional(),
-    annual_contribution: z.number().optional(),
-  }),
-  success_rate: z.number().min(0).max(1),
-  target_met_rate: z.number().min(0).max(1),
-  median_at_retirement: z.number().min(0),
-  spending: SpendingDelivered,
-});
-export type ScenarioOutcome = z.infer<typeof ScenarioOutcome>;
+/** A what-if run beside the headline on the same markets: what changed and what it gives, as stored. */
+export type ScenarioOutcome = RetirementScenarioResult;
 
 /** Options for `analyseRetirement`. */
 export interface AnalyseRetirementOptions extends RetirementModelOptions {

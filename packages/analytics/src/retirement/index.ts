@@ -2,7 +2,7 @@ export {
   type AnalyseRetirementOptions,
   analyseRetirement,
   RetirementAnalysis,
-  ScenarioOutcome,
+  type ScenarioOutcome,
   SensitivityRow,
   StrategyOutcome,
 } from './analyse-retirement';
@@ -49,8 +49,6 @@ export {
   RetirementSimulation,
   SimulatedPlan,
   SimulationBand,
-  SpendingDelivered,
-  SpendingPercentiles,
 } from './retirement-simulation';
 export { type ScenarioParameters, scenarioLabel } from './scenario-label';
 export {

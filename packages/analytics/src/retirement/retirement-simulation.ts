@@ -1,3 +1,4 @@
+import { SpendingDelivered } from '@alex/contracts';
 import { z } from 'zod';
 import { CapitalMarketAssumptions } from './assumptions';
 import { SimulationMethod } from './markets/simulation-method';
@@ -22,21 +23,6 @@ export const DepletionPoint = z.object({
   probability: z.number().min(0).max(1),
 });
 export type DepletionPoint = z.infer<typeof DepletionPoint>;
-
-/** 10th, 50th and 90th percentiles of an amount in today's dollars. */
-export const SpendingPercentiles = z.object({
-  p10: z.number().min(0),
-  p50: z.number().min(0),
-  p90: z.number().min(0),
-});
-export type SpendingPercentiles = z.infer<typeof SpendingPercentiles>;
-
-/** What a strategy delivered: every retirement year's spending, and each path's leanest year. */
-export const SpendingDelivered = z.object({
-  annual: SpendingPercentiles,
-  lowest_year: SpendingPercentiles,
-});
-export type SpendingDelivered = z.infer<typeof SpendingDelivered>;
 
 /** Where a historical or bootstrap result's years came from. */
 const HistorySourceRecord = z.object({

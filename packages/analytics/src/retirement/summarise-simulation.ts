@@ -1,12 +1,8 @@
+import type { SpendingDelivered } from '@alex/contracts';
 import { fromCents, toCents } from '../money';
 import type { CashFlowPlan } from './cash-flow-plan';
 import { percentilesInPlace } from './percentiles';
-import type {
-  DepletionPoint,
-  RetirementSimulation,
-  SimulationBand,
-  SpendingDelivered,
-} from './retirement-simulation';
+import type { DepletionPoint, RetirementSimulation, SimulationBand } from './retirement-simulation';
 import type { CashFlowOutcome, RecordedPaths } from './run-cash-flows';
 import { wilsonInterval } from './wilson-interval';
 
