@@ -46,7 +46,7 @@ const pgliteInPlace: Plugin = {
 
 /**
  * Vitest global setup of the CLI tests: bundles `alex` once per run (about 1 s), so that each of the
- * tests' ~70 `alex` processes loads one file instead of transpiling and resolving some 600 modules through
+ * tests' ~70 `alex` processes loads one file instead of transpiling and resolving hundreds of modules through
  * tsx: 0.12 s of CPU instead of 0.44 s for `alex portfolio show`. The same sources, built at the start of
  * every run; the README's `pnpm alex` path (tsx) is what CI's quick start and `cli-help.test.ts` run.
  */
