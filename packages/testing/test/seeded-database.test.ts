@@ -38,6 +38,8 @@ async function dirty(database: SeededDatabase) {
   });
   await clientOf(database).exec('DELETE FROM market_notes');
   await clientOf(database).exec("SET TIME ZONE 'Asia/Tokyo'");
+  // Left open: nothing after the restore may run inside it.
+  await clientOf(database).exec('BEGIN; INSERT INTO market_notes SELECT * FROM alex_test_seed.market_notes');
 }
 
 describe('openSeededDatabase', () => {
@@ -55,16 +57,19 @@ describe('openSeededDatabase', () => {
     expect(seeded.instruments).toHaveLength(22);
 
     const first = await openSeededDatabase();
-    await dirty(first);
-    expect(await contents(rowsOf(first))).not.toEqual(seeded);
     // Outside the tables that are put back: shows whether the next open is this same database.
     await clientOf(first).exec(`CREATE SCHEMA ${marker}`);
+    await dirty(first);
+    expect(await contents(rowsOf(first))).not.toEqual(seeded);
     await first.close();
 
     const second = await openSeededDatabase();
     const schemas = await clientOf(second).query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [marker]);
     expect(schemas.rows).toHaveLength(1);
     expect(await contents(rowsOf(second))).toEqual(seeded);
+    // No transaction left open from the first borrower: this statement runs in one that has written nothing.
+    const open = await clientOf(second).query('SELECT pg_current_xact_id_if_assigned() AS xact');
+    expect(open.rows).toEqual([{ xact: null }]);
     const zone = await clientOf(second).query('SHOW TIME ZONE');
     expect(zone.rows).not.toEqual([{ TimeZone: 'Asia/Tokyo' }]);
     await second.close();

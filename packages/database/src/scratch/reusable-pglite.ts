@@ -30,11 +30,14 @@ export async function snapshotTables(client: PGlite, schema: string): Promise<vo
 }
 
 /**
- * Puts a database back as it started: session settings reset, every public table emptied, then refilled from
- * the snapshot schema when there is one. Foreign keys and triggers are off while rows go in, so the order does
- * not matter and the snapshot's rows are copied as they are (timestamps included).
+ * Puts a database back as it started: any open transaction rolled back, session settings reset, every public
+ * table emptied, then refilled from the snapshot schema when there is one. Foreign keys and triggers are off
+ * while rows go in, so the order does not matter and the snapshot's rows are copied as they are (timestamps
+ * included).
  */
 async function restoreTables(client: PGlite, snapshot: string | undefined): Promise<void> {
+  // A transaction the borrower left open ends here, before anything below can run inside it.
+  await client.exec('ROLLBACK');
   const tables = await publicTables(client);
   const refill = snapshot
     ? [
