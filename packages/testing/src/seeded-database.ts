@@ -15,7 +15,7 @@ export interface SeededDatabase {
 // Closed databases are restored to the seeded rows and lent again (a worker that runs several files keeps them).
 const seeded = reusablePglite(() => openPgliteTemplate('seeded'), { snapshot: SEEDED_SNAPSHOT });
 
-/** Opens a fresh copy of the seeded database (22 instruments, test_user_001, market notes). */
+/** Opens the seeded database (22 instruments, test_user_001, market notes): a fresh copy, or a restored one. */
 export async function openSeededDatabase(): Promise<SeededDatabase> {
   const { client, release } = await seeded.take();
   const handle = { ...(await openPgliteDatabase({ client })), close: release };

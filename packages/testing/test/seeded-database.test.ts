@@ -37,7 +37,9 @@ async function dirty(database: SeededDatabase) {
     targetRetirementIncome: null,
   });
   await clientOf(database).exec('DELETE FROM market_notes');
-  await clientOf(database).exec("SET TIME ZONE 'Asia/Tokyo'");
+  await clientOf(database).exec(
+    "SET TIME ZONE 'Asia/Tokyo'; CREATE TEMP TABLE users (x int); PREPARE named AS SELECT 1; SELECT pg_advisory_lock(7)",
+  );
   // Left open: nothing after the restore may run inside it.
   await clientOf(database).exec('BEGIN; INSERT INTO market_notes SELECT * FROM alex_test_seed.market_notes');
 }
@@ -57,7 +59,7 @@ describe('openSeededDatabase', () => {
     expect(seeded.instruments).toHaveLength(22);
 
     const first = await openSeededDatabase();
-    // Outside the tables that are put back: shows whether the next open is this same database.
+    // An empty schema, outside the tables that are put back: shows whether the next open is this same database.
     await clientOf(first).exec(`CREATE SCHEMA ${marker}`);
     await dirty(first);
     expect(await contents(rowsOf(first))).not.toEqual(seeded);
@@ -72,7 +74,28 @@ describe('openSeededDatabase', () => {
     expect(open.rows).toEqual([{ xact: null }]);
     const zone = await clientOf(second).query('SHOW TIME ZONE');
     expect(zone.rows).not.toEqual([{ TimeZone: 'Asia/Tokyo' }]);
+    // The temporary `users` that hid the real one, the prepared statement and the lock went with the session.
+    await clientOf(second).exec('PREPARE named AS SELECT 1');
+    const locks = await clientOf(second).query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory'");
+    expect(locks.rows).toEqual([]);
     await second.close();
+  });
+
+  it('lends a fresh database instead of one whose schema a test changed', async () => {
+    const changed = await openSeededDatabase();
+    await clientOf(changed).exec(`ALTER TABLE users ADD COLUMN extra int; CREATE SCHEMA ${marker}_changed`);
+    await changed.close();
+    const next = await openSeededDatabase();
+    const columns = await clientOf(next).query(
+      "SELECT 1 FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'extra'",
+    );
+    expect(columns.rows).toEqual([]);
+    const schemas = await clientOf(next).query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [
+      `${marker}_changed`,
+    ]);
+    expect(schemas.rows).toEqual([]);
+    expect(() => clientOf(next).listen).toThrow(/does not support listen/);
+    await next.close();
   });
 
   it('refuses any use after close, through the repositories or the handle', async () => {

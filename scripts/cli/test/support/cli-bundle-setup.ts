@@ -1,15 +1,17 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import type { TestProject } from 'vitest/node';
 
 /** Names the bundled `alex` that `startCli` runs instead of `node --import tsx scripts/cli/src/main.ts`. */
 export const CLI_BUNDLE_ENV = 'ALEX_TEST_CLI_BUNDLE';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const workspaceSource = new RegExp(`^${root}(packages|scripts|agents)/.*\\.ts$`);
+// The repository's path, as a pattern (it may hold characters that mean something in one).
+const rootPattern = root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const workspaceSource = new RegExp(`^${rootPattern}(packages|scripts|agents)/.*\\.ts$`);
 
 /**
  * Each workspace module keeps its own `import.meta.url` (its source file), so the paths it finds from there
@@ -32,26 +34,26 @@ const sourceImportMetaUrl: Plugin = {
   },
 };
 
-/** PGlite finds its WebAssembly and data files beside its own module: it stays in node_modules. */
+/**
+ * PGlite finds its WebAssembly and data files beside its own module: it stays in node_modules, imported by
+ * absolute URL from the ES module build an `import` resolves to (the build tsx loads under `pnpm alex`).
+ */
 const pgliteInPlace: Plugin = {
   name: 'pglite-in-place',
   setup(builder) {
-    const resolve = createRequire(join(root, 'packages/database/package.json')).resolve;
-    builder.onResolve({ filter: /^@electric-sql\/pglite(\/|$)/ }, (args) => ({
-      path: pathToFileURL(resolve(args.path)).href,
-      external: true,
-    }));
+    builder.onResolve({ filter: /^@electric-sql\/pglite(\/|$)/ }, async (args) => {
+      if (args.pluginData === 'pglite-in-place') return undefined;
+      const resolved = await builder.resolve(args.path, {
+        kind: 'import-statement',
+        resolveDir: join(root, 'packages/database'),
+        pluginData: 'pglite-in-place',
+      });
+      return { path: pathToFileURL(resolved.path).href, external: true };
+    });
   },
 };
 
-/**
- * Vitest global setup of the CLI tests: bundles `alex` once per run (about 1 s), so that each of the
- * tests' ~70 `alex` processes loads one file instead of transpiling and resolving hundreds of modules through
- * tsx: 0.12 s of CPU instead of 0.44 s for `alex portfolio show`. The same sources, built at the start of
- * every run; the README's `pnpm alex` path (tsx) is what CI's quick start and `cli-help.test.ts` run.
- */
-export async function setup(): Promise<() => void> {
-  const outdir = mkdtempSync(join(tmpdir(), 'alex-cli-bundle-'));
+async function buildCli(outdir: string): Promise<void> {
   await build({
     entryPoints: [join(root, 'scripts/cli/src/main.ts')],
     outdir,
@@ -69,6 +71,19 @@ export async function setup(): Promise<() => void> {
     plugins: [sourceImportMetaUrl, pgliteInPlace],
     logLevel: 'error',
   });
+}
+
+/**
+ * Vitest global setup of the CLI tests: bundles `alex` once per run (about 1 s), and again before each rerun in
+ * watch mode, so that each of the tests' ~70 `alex` processes loads one file instead of transpiling and
+ * resolving hundreds of modules through tsx: 0.12 s of CPU instead of 0.44 s for `alex portfolio show`. The
+ * same sources, built at the start of every run; the path `pnpm alex` takes (tsx) is run by CI's quick start
+ * and by one test in `cli-portfolio.test.ts`, which checks it prints the same.
+ */
+export async function setup(project: TestProject): Promise<() => void> {
+  const outdir = mkdtempSync(join(tmpdir(), 'alex-cli-bundle-'));
+  await buildCli(outdir);
+  project.onTestsRerun(() => buildCli(outdir));
   process.env[CLI_BUNDLE_ENV] = join(outdir, 'main.mjs');
   return () => {
     delete process.env[CLI_BUNDLE_ENV];

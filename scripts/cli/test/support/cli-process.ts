@@ -33,14 +33,17 @@ export interface CliProcess {
 }
 
 /**
- * What `alex` runs from: the run's bundle of the CLI when the global setup built one (cli-bundle-setup.ts), or
+ * What `alex` runs from: the run's bundle of the CLI, which the global setup builds (cli-bundle-setup.ts), or
  * the source through tsx, as `pnpm alex` runs it.
  */
 export type CliEntry = 'bundle' | 'source';
 
 function nodeArguments(args: string[], entry: CliEntry): string[] {
+  if (entry === 'source') return ['--import', 'tsx', main, ...args];
   const bundle = process.env[CLI_BUNDLE_ENV];
-  return entry === 'bundle' && bundle ? [bundle, ...args] : ['--import', 'tsx', main, ...args];
+  if (!bundle)
+    throw new Error(`${CLI_BUNDLE_ENV} is not set: the cli project's global setup builds the bundle`);
+  return [bundle, ...args];
 }
 
 /** Starts `alex ARGS` in its own process group, with only PATH, HOME and `env` in its environment. */
