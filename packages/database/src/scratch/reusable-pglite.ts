@@ -90,20 +90,30 @@ function lend(client: PGlite) {
   });
 }
 
+// Idle clients kept per pool: each holds about 250 MB.
+const MAX_IDLE = 2;
+
 /**
  * Loading PGlite from a dump costs about 0.5 s of CPU and 250 MB; emptying (and refilling from `snapshot`) one
- * that was given back costs milliseconds. So released clients are restored and kept, up to `maxIdle`, for the
- * next `take()` in this process. Restoring covers the session and the public tables' rows; a client whose
- * schema was changed (any table, column, constraint, trigger or function) is closed instead.
+ * that was given back costs milliseconds. So released clients are restored and kept, up to two, for the next
+ * `take()` in this process. Restoring covers the session and the public tables' rows; a client whose schema
+ * was changed (any table, column, constraint, trigger or function) is closed instead.
  */
 export function reusablePglite(
   open: () => Promise<PGlite>,
-  options: { snapshot?: string; maxIdle?: number } = {},
+  options: { snapshot?: string } = {},
 ): ReusablePglite {
   const idle: PGlite[] = [];
-  const maxIdle = options.maxIdle ?? 2;
   let restoring = 0;
   let fingerprint: Promise<string> | undefined;
+
+  async function openFresh(): Promise<PGlite> {
+    const client = await open();
+    // Taken from the first client opened, before anyone could change it.
+    fingerprint ??= schemaFingerprint(client);
+    await fingerprint;
+    return client;
+  }
 
   async function restorable(client: PGlite): Promise<boolean> {
     try {
@@ -116,7 +126,7 @@ export function reusablePglite(
 
   async function giveBack(client: PGlite): Promise<void> {
     if (client.closed) return;
-    if (idle.length + restoring < maxIdle) {
+    if (idle.length + restoring < MAX_IDLE) {
       restoring++;
       const reusable = await restorable(client).finally(() => restoring--);
       if (reusable) {
@@ -129,20 +139,13 @@ export function reusablePglite(
 
   return {
     async take() {
-      let client = idle.pop();
-      if (!client) {
-        client = await open();
-        // Taken from the first client opened, before anyone could change it.
-        fingerprint ??= schemaFingerprint(client);
-        await fingerprint;
-      }
+      const client = idle.pop() ?? (await openFresh());
       const lent = lend(client);
-      const lentClient = client;
       let released: Promise<void> | undefined;
       const release = () => {
         released ??= (async () => {
           lent.revoke();
-          await giveBack(lentClient);
+          await giveBack(client);
         })();
         return released;
       };

@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import type { TestProject } from 'vitest/node';
-
-/** Names the bundled `alex` that `startCli` runs instead of `node --import tsx scripts/cli/src/main.ts`. */
-export const CLI_BUNDLE_ENV = 'ALEX_TEST_CLI_BUNDLE';
+import { CLI_BUNDLE_ENV } from './cli-process';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 // The repository's path, as a pattern (it may hold characters that mean something in one).

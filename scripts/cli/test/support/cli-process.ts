@@ -2,10 +2,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLI_BUNDLE_ENV } from './cli-bundle-setup';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const main = `${root}scripts/cli/src/main.ts`;
+
+/** Names the bundled `alex` (built by cli-bundle-setup.ts) that `startCli` runs instead of the source. */
+export const CLI_BUNDLE_ENV = 'ALEX_TEST_CLI_BUNDLE';
 
 /** What one CLI run printed and returned. */
 export interface CliRun {
