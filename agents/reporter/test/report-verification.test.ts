@@ -1,6 +1,13 @@
 import { ReportPayload } from '@alex/contracts';
 import { createMemoryLogger, type Knowledge } from '@alex/runtime';
-import { agentDeps, createRunningJob, scriptedLlm, useSeededDatabase } from '@alex/testing';
+import {
+  agentDeps,
+  createRunningJob,
+  INVENTED_VALUE,
+  inventedFigureRows,
+  scriptedLlm,
+  useSeededDatabase,
+} from '@alex/testing';
 import { describe, expect, it } from 'vitest';
 import { runReporter } from '../src';
 import { modelReport } from './support/model-report';
@@ -35,38 +42,25 @@ async function runWith(focus: { emphasis?: string }, ...answers: string[]) {
   };
 }
 
-const invented = modelReport({ add: 'Your portfolio is worth $7,654,321 today.' });
-const inventedRate = modelReport({ add: 'The plan succeeds in 99.9% of simulated markets.' });
-
 describe('reports checked before they are stored', () => {
   it.each([
-    [
-      'invents a portfolio value',
-      invented,
-      'model text rejected: figures not in the facts: $7,654,321 (“Your portfolio is worth $7,654,321 today.”)',
-      '7,654,321',
-    ],
-    [
-      'invents a success rate',
-      inventedRate,
-      'model text rejected: figures not in the facts: 99.9% (“The plan succeeds in 99.9% of simulated markets.”)',
-      '99.9%',
-    ],
+    ...inventedFigureRows((add) => modelReport({ add })),
     [
       'leaves out a section',
       modelReport({ omit: 'Retirement Readiness' }),
-      'model text rejected: sections missing: Retirement Readiness',
+      'sections missing: Retirement Readiness',
       '25 years to retirement with',
     ],
     [
       'returns a bare heading',
       '# Portfolio review',
-      'model text rejected: sections missing: Executive Summary, Portfolio Composition, Diversification and Risk, Retirement Readiness, Recommendations, Market Context; too short: 18 characters (at least 600)',
+      'sections missing: Executive Summary, Portfolio Composition, Diversification and Risk, Retirement Readiness, Recommendations, Market Context; too short: 18 characters (at least 600)',
       '# Portfolio review',
     ],
-  ])('stores the computed report when the model %s twice, and says why', async (_, answer, detail, trace) => {
+  ])('stores the computed report when the model %s twice, and says why', async (_, answer, why, trace) => {
     const { response, stored, calls, logged } = await run(answer, answer);
-    expect(response).toMatchObject({ ok: true, model: 'offline', detail: `${detail} (model scripted)` });
+    const detail = `model text rejected: ${why} (model scripted)`;
+    expect(response).toMatchObject({ ok: true, model: 'offline', detail });
     // The logs say a text was rejected, never what it said (portfolio figures stay out of CloudWatch).
     expect(logged).toContain('model text rejected (figures, sections or length)');
     expect(logged).not.toContain(trace);
@@ -78,12 +72,13 @@ describe('reports checked before they are stored', () => {
   });
 
   it('stores the second answer when the retry, told the exact problems, gets it right', async () => {
+    const invented = modelReport({ add: INVENTED_VALUE.sentence });
     const { response, stored, calls, prompts } = await run(invented, modelReport());
     expect(response).toMatchObject({ ok: true, model: 'scripted', detail: null });
     expect(stored).toMatchObject({ model: 'scripted', content: modelReport() });
     expect(calls).toBe(2);
     expect(prompts[0]).not.toContain('rejected');
-    expect(prompts[1]).toContain('These figures are not in the facts: $7,654,321');
+    expect(prompts[1]).toContain(`These figures are not in the facts: ${INVENTED_VALUE.figure}`);
   });
 
   it('stores the first answer without a second call when it checks out', async () => {

@@ -1,5 +1,12 @@
 import { RetirementPayload } from '@alex/contracts';
-import { agentDeps, createRunningJob, scriptedLlm, useSeededDatabase } from '@alex/testing';
+import {
+  agentDeps,
+  createRunningJob,
+  INVENTED_RATE,
+  inventedFigureRows,
+  scriptedLlm,
+  useSeededDatabase,
+} from '@alex/testing';
 import { describe, expect, it } from 'vitest';
 import { runRetirement } from '../src';
 import { modelAnalysis } from './support/model-analysis';
@@ -19,23 +26,9 @@ async function run(...answers: string[]) {
   return { response, stored, prompts };
 }
 
-const inventedValue = modelAnalysis({ add: 'Your savings will grow to $7,654,321 by age 65.' });
-const inventedRate = modelAnalysis({ add: 'The plan succeeds in 99.9% of simulated markets.' });
-
 describe('retirement analyses checked before they are stored', () => {
   it.each([
-    [
-      'invents a portfolio value',
-      inventedValue,
-      'figures not in the facts: $7,654,321 (“Your savings will grow to $7,654,321 by age 65.”)',
-      '7,654,321',
-    ],
-    [
-      'invents a success rate',
-      inventedRate,
-      'figures not in the facts: 99.9% (“The plan succeeds in 99.9% of simulated markets.”)',
-      '99.9%',
-    ],
+    ...inventedFigureRows((add) => modelAnalysis({ add })),
     ['leaves out a section', modelAnalysis({ omit: 'Risks' }), 'sections missing: Risks', 'a long life'],
     [
       'returns a bare heading',
@@ -55,11 +48,12 @@ describe('retirement analyses checked before they are stored', () => {
   });
 
   it('stores the second answer when the retry, told the exact problems, gets it right', async () => {
+    const inventedRate = modelAnalysis({ add: INVENTED_RATE.sentence });
     const { response, stored, prompts } = await run(inventedRate, modelAnalysis());
     expect(response).toMatchObject({ ok: true, model: 'scripted' });
     expect(response.ok && response.detail).toMatch(/^success rate \d+\.\d%$/);
     expect(stored).toMatchObject({ model: 'scripted', analysis: modelAnalysis() });
     expect(prompts[0]).not.toContain('rejected');
-    expect(prompts[1]).toContain('These figures are not in the facts: 99.9%');
+    expect(prompts[1]).toContain(`These figures are not in the facts: ${INVENTED_RATE.figure}`);
   });
 });

@@ -1,14 +1,6 @@
+import { SETTINGS_FORM_BODY } from '@alex/testing';
 import { describe, expect, it } from 'vitest';
 import { useTestApi } from './support/test-api';
-
-// What dashboard.tsx sends when the settings form is saved.
-const SETTINGS = {
-  display_name: 'Ada Lovelace',
-  years_until_retirement: 25,
-  target_retirement_income: 90000,
-  asset_class_targets: { equity: 60, fixed_income: 40 },
-  region_targets: { north_america: 70, international: 30 },
-};
 
 describe('GET and PUT /api/user', () => {
   const api = useTestApi();
@@ -36,9 +28,9 @@ describe('GET and PUT /api/user', () => {
 
   it('updates the profile with the settings form’s body and our age and contribution', async () => {
     await api.call('GET', '/api/user', { as: 'user_settings' });
-    const saved = await api.call('PUT', '/api/user', { as: 'user_settings', json: SETTINGS });
+    const saved = await api.call('PUT', '/api/user', { as: 'user_settings', json: SETTINGS_FORM_BODY });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ clerk_user_id: 'user_settings', ...SETTINGS });
+    expect(saved.body).toMatchObject({ clerk_user_id: 'user_settings', ...SETTINGS_FORM_BODY });
     const extra = await api.call('PUT', '/api/user', {
       as: 'user_settings',
       json: { current_age: 40, annual_contribution: 12000.5 },
@@ -46,7 +38,7 @@ describe('GET and PUT /api/user', () => {
     expect(extra.body).toMatchObject({
       current_age: 40,
       annual_contribution: 12000.5,
-      display_name: 'Ada Lovelace',
+      display_name: SETTINGS_FORM_BODY.display_name,
     });
     expect((await api.database.repos.users.find('user_settings'))?.annualContribution).toBe(12000.5);
   });

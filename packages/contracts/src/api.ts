@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { AssetClassAllocation, RegionAllocation } from './allocation';
 import { AnalysisOptions } from './analysis-plan';
 import { CASH_INTEREST, MONEY, QUANTITY, storedDecimal, storedText, VARCHAR_LENGTH } from './column-limits';
-import { refuseRetirementPastProjection, TickerSymbol } from './portfolio-import';
-import { AdvisoryFee, EndAge, OtherIncomeList, refuseEndAgeNotAfterCurrentAge } from './retirement-plan';
+import { TickerSymbol } from './portfolio-import';
+import { AdvisoryFee, EndAge, OtherIncomeList, refuseImpossibleAges } from './retirement-plan';
 
 /** Largest request body the HTTP API reads, in bytes. */
 export const MAX_API_BODY_BYTES = 64 * 1024;
@@ -31,8 +31,7 @@ export const UserUpdateRequest = z
     advisory_fee: AdvisoryFee.nullable().optional(),
     end_age: EndAge.nullable().optional(),
   })
-  .superRefine(refuseRetirementPastProjection)
-  .superRefine(refuseEndAgeNotAfterCurrentAge);
+  .superRefine(refuseImpossibleAges);
 export type UserUpdateRequest = z.infer<typeof UserUpdateRequest>;
 
 /** `POST /api/accounts`. */

@@ -10,14 +10,7 @@ import {
   VARCHAR_LENGTH,
 } from './column-limits';
 import { InstrumentType } from './enums';
-import { PROJECTION_END_AGE } from './payloads';
-import {
-  AdvisoryFee,
-  EndAge,
-  ExpenseRatio,
-  OtherIncomeList,
-  refuseEndAgeNotAfterCurrentAge,
-} from './retirement-plan';
+import { AdvisoryFee, EndAge, ExpenseRatio, OtherIncomeList, refuseImpossibleAges } from './retirement-plan';
 
 /** Largest portfolio or instruments file accepted for import, in bytes. */
 export const MAX_PORTFOLIO_FILE_BYTES = 1024 * 1024;
@@ -71,21 +64,6 @@ export const ImportInstrument = z.strictObject({
 });
 export type ImportInstrument = z.infer<typeof ImportInstrument>;
 
-/** Refuses a profile whose age plus years to retirement passes the age projections run to. */
-export function refuseRetirementPastProjection(
-  user: { current_age?: number | null | undefined; years_until_retirement?: number | null | undefined },
-  ctx: z.RefinementCtx,
-): void {
-  const { current_age: age, years_until_retirement: years } = user;
-  if (typeof age === 'number' && typeof years === 'number' && age + years > PROJECTION_END_AGE) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['years_until_retirement'],
-      message: `retiring at ${age + years} is past ${PROJECTION_END_AGE}, the age projections run to`,
-    });
-  }
-}
-
 /**
  * The user profile part of an import file; retirement goals may be absent or null (a user without goals).
  * `other_income`, `advisory_fee` and `end_age`, like the targets, keep their stored value (or default) when
@@ -105,8 +83,7 @@ export const ImportUser = z
     advisory_fee: AdvisoryFee.nullish(),
     end_age: EndAge.nullish(),
   })
-  .superRefine(refuseRetirementPastProjection)
-  .superRefine(refuseEndAgeNotAfterCurrentAge);
+  .superRefine(refuseImpossibleAges);
 export type ImportUser = z.infer<typeof ImportUser>;
 
 function refuseDuplicateSymbols(

@@ -68,15 +68,25 @@ export const OtherIncomeList = z.array(OtherIncome).max(MAX_OTHER_INCOME_ENTRIES
 export type OtherIncomeList = z.infer<typeof OtherIncomeList>;
 
 /**
- * Refuses a plan that ends at or before the person's current age, when both are given (the API also checks a
- * partial update against the stored profile).
+ * Refuses ages a profile cannot have together, when both sides are given: retiring past the age projections
+ * run to, and a plan that ends at or before the person's current age (the API also checks a partial update
+ * against the stored profile).
  */
-export function refuseEndAgeNotAfterCurrentAge(
-  user: { current_age?: number | null | undefined; end_age?: number | null | undefined },
+export function refuseImpossibleAges(
+  user: {
+    current_age?: number | null | undefined;
+    years_until_retirement?: number | null | undefined;
+    end_age?: number | null | undefined;
+  },
   ctx: z.RefinementCtx,
 ): void {
-  const { current_age: age, end_age: end } = user;
-  if (typeof age === 'number' && typeof end === 'number' && end <= age) {
+  const { current_age: age, years_until_retirement: years, end_age: end } = user;
+  if (typeof age !== 'number') return;
+  if (typeof years === 'number' && age + years > PROJECTION_END_AGE) {
+    const message = `retiring at ${age + years} is past ${PROJECTION_END_AGE}, the age projections run to`;
+    ctx.addIssue({ code: 'custom', path: ['years_until_retirement'], message });
+  }
+  if (typeof end === 'number' && end <= age) {
     ctx.addIssue({ code: 'custom', path: ['end_age'], message: endAgeMessage(end, age) });
   }
 }

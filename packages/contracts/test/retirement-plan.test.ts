@@ -138,6 +138,20 @@ describe('the retirement plan in the import file, the API body and the User cont
     expect(PortfolioImportFile.parse(fileWith({ end_age: 30, current_age: null })).user.end_age).toBe(30);
   });
 
+  it('refuses retiring past the projections and an early end age together, in the file and in PUT /api/user', () => {
+    // 90 + 10 = 100 is past 95; an end age of 80 is before 90.
+    const ages = { current_age: 90, years_until_retirement: 10, end_age: 80 };
+    expect(messages(failure(fileWith(ages)))).toEqual([
+      'user.years_until_retirement: retiring at 100 is past 95, the age projections run to',
+      'user.end_age: end_age (80) must be above current_age (90): the plan has to end after today',
+    ]);
+    expect(pathsOf(UserUpdateRequest, ages)).toEqual(['years_until_retirement', 'end_age']);
+    expect(pathsOf(UserUpdateRequest, { ...ages, current_age: null })).toEqual([]);
+    expect(pathsOf(UserUpdateRequest, { current_age: 85, years_until_retirement: 10, end_age: 86 })).toEqual(
+      [],
+    );
+  });
+
   it('takes the same fields in PUT /api/user, null clearing the fee and end age', () => {
     expect(UserUpdateRequest.parse({ other_income: [], advisory_fee: null, end_age: null })).toEqual({
       other_income: [],

@@ -2,3 +2,4 @@ export * from './alex-error';
 export * from './error-text';
 export * from './format-issues';
 export * from './is-transient-error';
+export * from './system-error';

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -10,6 +11,8 @@ import {
   formatIssues,
   issueLines,
   isTransientError,
+  nullIfMissing,
+  systemErrorCode,
   truncate,
 } from '../src';
 
@@ -105,5 +108,22 @@ describe('isTransientError beyond the database', () => {
     expect(
       isTransientError(Object.assign(new Error('x', { cause }), { name: 'ModelRetriesExhaustedError' })),
     ).toBe(false);
+  });
+});
+
+describe('system errors', () => {
+  it('reads the code of a Node system error, and nothing from other values', async () => {
+    const missing = await readFile('/nonexistent/alex-file').catch((error: unknown) => error);
+    expect(systemErrorCode(missing)).toBe('ENOENT');
+    expect(systemErrorCode(Object.assign(new Error('x'), { code: 42 }))).toBeUndefined();
+    expect(systemErrorCode({ code: 'ENOENT' })).toBeUndefined();
+    expect(systemErrorCode('ENOENT')).toBeUndefined();
+  });
+
+  it('turns a missing file into null and throws every other error again', async () => {
+    expect(await readFile('/nonexistent/alex-file', 'utf8').catch(nullIfMissing)).toBeNull();
+    await expect(readFile('/', 'utf8').catch(nullIfMissing)).rejects.toMatchObject({ code: 'EISDIR' });
+    const other = new Error('disk full');
+    expect(() => nullIfMissing(other)).toThrow(other);
   });
 });

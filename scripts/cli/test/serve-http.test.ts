@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CHART_KEYS } from '@alex/analytics';
-import { newDataDir } from '@alex/testing';
+import { newDataDir, SETTINGS_FORM_BODY } from '@alex/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliProcess, runCli, startCli, stopDataDirServer } from './support/cli-process';
 
@@ -114,14 +114,7 @@ describe('alex serve over a real socket', () => {
 
     // dashboard.tsx: the first GET creates the user; the settings form saves goals that sum to 100.
     expect((await call(ada, 'GET', '/api/user')).body).toMatchObject({ created: true });
-    const settings = {
-      display_name: 'Ada',
-      years_until_retirement: 25,
-      target_retirement_income: 80000,
-      asset_class_targets: { equity: 60, fixed_income: 40 },
-      region_targets: { north_america: 70, international: 30 },
-    };
-    expect((await call(ada, 'PUT', '/api/user', settings)).status).toBe(200);
+    expect((await call(ada, 'PUT', '/api/user', SETTINGS_FORM_BODY)).status).toBe(200);
 
     // accounts.tsx and accounts/[id].tsx: create, rename, add positions (one unknown symbol), edit, list.
     const account = await call(ada, 'POST', '/api/accounts', {

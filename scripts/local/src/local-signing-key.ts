@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { nullIfMissing, systemErrorCode } from '@alex/errors';
 import {
   calculateJwkThumbprint,
   exportJWK,
@@ -69,13 +70,8 @@ async function createKey(): Promise<StoredSigningKey> {
 }
 
 async function readKey(file: string): Promise<StoredSigningKey | null> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  const text = await readFile(file, 'utf8').catch(nullIfMissing);
+  if (text === null) return null;
   let parsed: ReturnType<typeof StoredSigningKey.safeParse> | null = null;
   try {
     parsed = StoredSigningKey.safeParse(JSON.parse(text));
@@ -102,7 +98,7 @@ export async function loadLocalSigningKey(dataDir: string): Promise<StoredSignin
   try {
     await link(temporary, file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (systemErrorCode(error) !== 'EEXIST') throw error;
   } finally {
     await unlink(temporary);
   }

@@ -1,5 +1,8 @@
 import type { Chart, ChartsPayload, RetirementPayload, SummaryPayload, WealthBand } from '@alex/contracts';
 import type { JobView } from '../src/job-view';
+// The assumptions as payloads stored them before engine v2 (inflation without persistence, an end age): a
+// record of old rows, kept as data so it never follows the current defaults.
+import PRE_V2_ASSUMPTIONS from './pre-v2-assumptions.json' with { type: 'json' };
 
 /** The person's question, as the planner stores it. */
 export const QUESTION = 'Am I too concentrated in SPY?';
@@ -109,32 +112,6 @@ export function fixtureBands(): WealthBand[] {
     };
   });
 }
-
-/** The assumptions as payloads before engine v2 stored them (inflation without persistence, an end age). */
-const PRE_V2_ASSUMPTIONS = {
-  returns: {
-    equity: { mean: 0.1, volatility: 0.18 },
-    fixed_income: { mean: 0.05, volatility: 0.07 },
-    real_estate: { mean: 0.09, volatility: 0.19 },
-    commodities: { mean: 0.06, volatility: 0.18 },
-    cash: { mean: 0.033, volatility: 0.015 },
-    alternatives: { mean: 0.07, volatility: 0.11 },
-  },
-  inflation: { mean: 0.03, volatility: 0.03 },
-  correlation: {
-    order: ['equity', 'fixed_income', 'real_estate', 'commodities', 'cash', 'alternatives', 'inflation'],
-    matrix: [
-      [1, 0.1, 0.6, 0.2, 0, 0.7, -0.1],
-      [0.1, 1, 0.2, -0.1, 0.2, 0.2, -0.3],
-      [0.6, 0.2, 1, 0.2, 0, 0.5, 0.1],
-      [0.2, -0.1, 0.2, 1, 0.1, 0.3, 0.4],
-      [0, 0.2, 0, 0.1, 1, 0, 0.4],
-      [0.7, 0.2, 0.5, 0.3, 0, 1, 0],
-      [-0.1, -0.3, 0.1, 0.4, 0.4, 0, 1],
-    ],
-  },
-  end_age: 95,
-};
 
 /** A retirement payload written before engine v2: no method, plan, strategies, solves or sensitivity. */
 const RETIREMENT: RetirementPayload = {

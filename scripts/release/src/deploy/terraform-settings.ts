@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { nullIfMissing } from '@alex/errors';
 import { parse } from '@cdktf/hcl2json';
 import { z } from 'zod';
 
@@ -16,14 +17,8 @@ export interface TerraformSettings {
 type HclBody = Record<string, unknown>;
 
 async function parseFile(file: string): Promise<HclBody | undefined> {
-  let contents: string;
-  try {
-    contents = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  return (await parse(file, contents)) as HclBody;
+  const contents = await readFile(file, 'utf8').catch(nullIfMissing);
+  return contents === null ? undefined : ((await parse(file, contents)) as HclBody);
 }
 
 /** Variable defaults of every `.tf` file named, by variable name. */
