@@ -19,7 +19,7 @@ locals {
 
   # Secrets every agent reads: the application user's database credentials (never the master secret) and,
   # when tracing is configured, Langfuse's key.
-  common_secret_arns = compact([var.app_secret_arn, var.langfuse_secret_arn])
+  common_secret_arns = compact([var.app_secret_arn, try(var.langfuse.secret_arn, null)])
 
   # Built from names, not from aws_lambda_function (which depends on these policies).
   function_arns = {

@@ -37,10 +37,11 @@ locals {
     LOG_LEVEL                   = var.log_level
     LOG_DEBUG_SAMPLE_RATE       = tostring(var.log_debug_sample_rate)
     MODEL_PRICES                = var.model_prices == null ? null : jsonencode(var.model_prices)
-    LANGFUSE_PUBLIC_KEY         = var.langfuse_public_key
-    LANGFUSE_SECRET_ARN         = var.langfuse_secret_arn
-    LANGFUSE_HOST               = var.langfuse_host
-    LANGFUSE_EXPORT_CONTENT     = tostring(var.langfuse_export_content)
+    # Tracing (var.langfuse): unset when it is null, and LANGFUSE_EXPORT_CONTENT is then "false", as by default.
+    LANGFUSE_PUBLIC_KEY     = try(var.langfuse.public_key, null)
+    LANGFUSE_SECRET_ARN     = try(var.langfuse.secret_arn, null)
+    LANGFUSE_HOST           = try(var.langfuse.host, null)
+    LANGFUSE_EXPORT_CONTENT = tostring(try(var.langfuse.export_content, false))
     # The CloudWatch namespace of the EMF metrics; the alarms and the dashboard (alarms.tf) read the same one.
     METRICS_NAMESPACE = var.metrics_namespace
   }

@@ -68,38 +68,35 @@ variable "log_debug_sample_rate" {
   }
 }
 
-# --- Langfuse (optional; tracing is on only when the public key and the secret are both given) -------------
+# --- Langfuse (optional) -----------------------------------------------------------------------------------
 
-variable "langfuse_public_key" {
-  description = "Langfuse public key (LANGFUSE_PUBLIC_KEY); not a secret."
-  type        = string
-  default     = null
-}
+variable "langfuse" {
+  description = <<-EOT
+    Langfuse tracing; null (the default) turns it off. public_key (LANGFUSE_PUBLIC_KEY, not a secret) and
+    secret_arn (LANGFUSE_SECRET_ARN, the Secrets Manager ARN of the secret key) are both required; host
+    (LANGFUSE_HOST) is optional. export_content (LANGFUSE_EXPORT_CONTENT, default false) also exports prompts,
+    model answers and tool data, which hold portfolio contents; off, traces carry agent and model names, tokens,
+    timings, stop reasons and errors only.
+  EOT
+  type = object({
+    public_key     = string
+    secret_arn     = string
+    host           = optional(string)
+    export_content = optional(bool, false)
+  })
+  default = null
 
-variable "langfuse_secret_arn" {
-  description = "Secrets Manager ARN of the Langfuse secret key (LANGFUSE_SECRET_ARN)."
-  type        = string
-  default     = null
-
+  # Terraform 1.11 evaluates both sides of ||, so each attribute is read through try(): null when langfuse is.
   validation {
-    condition     = var.langfuse_secret_arn == null || can(regex("^arn:aws[a-z-]*:secretsmanager:", var.langfuse_secret_arn))
-    error_message = "langfuse_secret_arn must be a Secrets Manager ARN."
+    condition     = var.langfuse == null || try(length(var.langfuse.public_key) > 0 && length(var.langfuse.secret_arn) > 0, false)
+    error_message = "langfuse needs both public_key and secret_arn (or set langfuse = null to turn tracing off)."
   }
-}
-
-variable "langfuse_host" {
-  description = "Langfuse host URL (LANGFUSE_HOST)."
-  type        = string
-  default     = null
-
   validation {
-    condition     = var.langfuse_host == null || can(regex("^https?://", var.langfuse_host))
-    error_message = "langfuse_host must be a URL."
+    condition     = try(var.langfuse.secret_arn, null) == null || can(regex("^arn:aws[a-z-]*:secretsmanager:", var.langfuse.secret_arn))
+    error_message = "langfuse.secret_arn must be a Secrets Manager ARN."
   }
-}
-
-variable "langfuse_export_content" {
-  description = "Export prompts, model answers and tool data (they hold portfolio contents) to Langfuse as well (LANGFUSE_EXPORT_CONTENT). Off: traces carry agent and model names, tokens, timings, stop reasons and errors only."
-  type        = bool
-  default     = false
+  validation {
+    condition     = try(var.langfuse.host, null) == null || can(regex("^https?://", var.langfuse.host))
+    error_message = "langfuse.host must be a URL."
+  }
 }

@@ -51,5 +51,6 @@ export const COMMON_ENV_SOURCES: Record<string, string> = {
   CHARTER_BEDROCK_MODEL_ID: 'terraform variable agent_models.charter',
   RETIREMENT_BEDROCK_MODEL_ID: 'terraform variable agent_models.retirement',
   BEDROCK_REGION: 'terraform variable bedrock_region',
-  LANGFUSE_SECRET_ARN: 'terraform variable langfuse_secret_arn',
+  LANGFUSE_SECRET_ARN: 'terraform variable langfuse.secret_arn',
+  LANGFUSE_HOST: 'terraform variable langfuse.host',
 };

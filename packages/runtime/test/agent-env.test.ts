@@ -74,7 +74,9 @@ describe('CommonAgentEnv', () => {
     expect(parse({ ...base, ...langfuse })).toMatchObject(langfuse);
     expect(() =>
       parse({ ...base, LANGFUSE_SECRET_ARN: 'langfuse-secret', LANGFUSE_HOST: 'langfuse' }),
-    ).toThrow(/LANGFUSE_SECRET_ARN: .+ \(set by terraform variable langfuse_secret_arn\); LANGFUSE_HOST: /);
+    ).toThrow(
+      /LANGFUSE_SECRET_ARN: .+ \(set by terraform variable langfuse\.secret_arn\); LANGFUSE_HOST: .+ \(set by terraform variable langfuse\.host\)$/,
+    );
   });
 
   it('keeps each agent’s optional Bedrock model id and names a bad one with its Terraform source', () => {

@@ -38,8 +38,8 @@ run "required_inputs_only" {
     error_message = "The planner waits 10 s longer than a specialist's timeout."
   }
   assert {
-    condition     = alltrue([for fn in aws_lambda_function.agent : !contains(keys(fn.environment[0].variables), "LANGFUSE_PUBLIC_KEY") && !contains(keys(fn.environment[0].variables), "LANGFUSE_SECRET_ARN") && !contains(keys(fn.environment[0].variables), "LANGFUSE_HOST")])
-    error_message = "Langfuse variables are left unset when not given."
+    condition     = alltrue([for fn in aws_lambda_function.agent : { for key, value in fn.environment[0].variables : key => value if startswith(key, "LANGFUSE_") } == { LANGFUSE_EXPORT_CONTENT = "false" }])
+    error_message = "Without langfuse, every agent gets LANGFUSE_EXPORT_CONTENT = \"false\" and no other Langfuse variable."
   }
   assert {
     condition     = !contains(keys(aws_lambda_function.agent["planner"].environment[0].variables), "POLYGON_API_KEY_SECRET_ARN")
@@ -104,11 +104,13 @@ run "optional_inputs_given" {
 
   variables {
     polygon_api_key_secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:alex/polygon-AbCdEf"
-    langfuse_public_key        = "pk-lf-123"
-    langfuse_secret_arn        = "arn:aws:secretsmanager:us-east-1:123456789012:secret:alex/langfuse-AbCdEf"
-    langfuse_host              = "https://us.cloud.langfuse.com"
-    model_prices               = { "nova-pro" = { input = 0.8, output = 3.2 } }
-    log_debug_sample_rate      = 0.05
+    langfuse = {
+      public_key = "pk-lf-123"
+      secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:alex/langfuse-AbCdEf"
+      host       = "https://us.cloud.langfuse.com"
+    }
+    model_prices          = { "nova-pro" = { input = 0.8, output = 3.2 } }
+    log_debug_sample_rate = 0.05
   }
 
   assert {
@@ -121,13 +123,89 @@ run "optional_inputs_given" {
     error_message = "The planner gets the Polygon secret ARN when given."
   }
   assert {
-    condition     = alltrue([for fn in aws_lambda_function.agent : fn.environment[0].variables["LANGFUSE_SECRET_ARN"] == var.langfuse_secret_arn && fn.environment[0].variables["LANGFUSE_HOST"] == var.langfuse_host])
-    error_message = "Every agent gets the Langfuse settings when given."
+    condition = alltrue([for fn in aws_lambda_function.agent : { for key, value in fn.environment[0].variables : key => value if startswith(key, "LANGFUSE_") } == {
+      LANGFUSE_PUBLIC_KEY     = "pk-lf-123"
+      LANGFUSE_SECRET_ARN     = "arn:aws:secretsmanager:us-east-1:123456789012:secret:alex/langfuse-AbCdEf"
+      LANGFUSE_HOST           = "https://us.cloud.langfuse.com"
+      LANGFUSE_EXPORT_CONTENT = "false"
+    }])
+    error_message = "Every agent gets the Langfuse settings when given, with content export off by default."
+  }
+  assert {
+    condition = alltrue([
+      for name in ["planner", "tagger", "reporter", "charter", "retirement"] :
+      toset(flatten([for s in data.aws_iam_policy_document.agent[name].statement : s.resources if contains(s.actions, "secretsmanager:GetSecretValue")])) == toset(concat([var.app_secret_arn, var.langfuse.secret_arn], name == "planner" ? [var.polygon_api_key_secret_arn] : []))
+    ])
+    error_message = "Every agent role may read the app secret and the Langfuse secret; only the planner's also the Polygon secret."
   }
   assert {
     condition     = !contains(keys(aws_lambda_function.agent["reporter"].environment[0].variables), "POLYGON_API_KEY_SECRET_ARN")
     error_message = "Only the planner gets the Polygon secret."
   }
+}
+
+run "langfuse_without_a_host_exports_content_when_asked" {
+  command = plan
+
+  variables {
+    langfuse = {
+      public_key     = "pk-lf-123"
+      secret_arn     = "arn:aws:secretsmanager:us-east-1:123456789012:secret:alex/langfuse-AbCdEf"
+      export_content = true
+    }
+  }
+
+  assert {
+    condition     = alltrue([for fn in aws_lambda_function.agent : { for key, value in fn.environment[0].variables : key => value if startswith(key, "LANGFUSE_") } == { LANGFUSE_PUBLIC_KEY = var.langfuse.public_key, LANGFUSE_SECRET_ARN = var.langfuse.secret_arn, LANGFUSE_EXPORT_CONTENT = "true" }])
+    error_message = "LANGFUSE_HOST is left unset when langfuse has no host, and export_content = true reaches every agent."
+  }
+}
+
+# A langfuse object without one of its required attributes is refused by the variable's type ("attribute
+# \"secret_arn\" is required"), which terraform test reports as an error of the run, not as an expected
+# failure; a null attribute gets as far as the validation.
+run "rejects_langfuse_without_its_secret" {
+  command = plan
+
+  variables {
+    langfuse = { public_key = "pk-lf-123", secret_arn = null }
+  }
+
+  expect_failures = [var.langfuse]
+}
+
+run "rejects_langfuse_without_its_public_key" {
+  command = plan
+
+  variables {
+    langfuse = { public_key = "", secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:alex/langfuse-AbCdEf" }
+  }
+
+  expect_failures = [var.langfuse]
+}
+
+run "rejects_a_langfuse_secret_that_is_not_a_secrets_manager_arn" {
+  command = plan
+
+  variables {
+    langfuse = { public_key = "pk-lf-123", secret_arn = "alex/langfuse" }
+  }
+
+  expect_failures = [var.langfuse]
+}
+
+run "rejects_a_langfuse_host_that_is_not_a_url" {
+  command = plan
+
+  variables {
+    langfuse = {
+      public_key = "pk-lf-123"
+      secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:alex/langfuse-AbCdEf"
+      host       = "us.cloud.langfuse.com"
+    }
+  }
+
+  expect_failures = [var.langfuse]
 }
 
 run "lambdas_use_the_application_database_user" {

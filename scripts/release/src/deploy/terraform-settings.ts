@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { nullIfMissing } from '@alex/errors';
 import { parse } from '@cdktf/hcl2json';
@@ -16,20 +16,68 @@ export interface TerraformSettings {
 
 type HclBody = Record<string, unknown>;
 
+/** A root module's `terraform.tfvars` (empty when there is none) and the variables its `.tf` files declare. */
+interface ModuleSettings {
+  /** `terraform/<name>`, relative to the repository root. */
+  dir: string;
+  tfvars: HclBody;
+  /** Each declared variable's default (undefined when it has none), by name. */
+  defaults: HclBody;
+}
+
+/** Why a tfvars key a module no longer declares went away, and what to write instead. */
+const MOVED_VARIABLES: Record<string, string> = {
+  ...Object.fromEntries(
+    ['langfuse_public_key', 'langfuse_secret_arn', 'langfuse_host', 'langfuse_export_content'].map((name) => [
+      name,
+      'the four langfuse_* variables are now one object, langfuse = { public_key, secret_arn, host, export_content }',
+    ]),
+  ),
+  aurora_secret_arn:
+    'the Lambdas read the application user\'s secret: set app_secret_arn to terraform/database output app_secret_arn (guides/2-deploying-to-aws.md, "Upgrading a deployment made before the application user")',
+};
+
 async function parseFile(file: string): Promise<HclBody | undefined> {
   const contents = await readFile(file, 'utf8').catch(nullIfMissing);
   return contents === null ? undefined : ((await parse(file, contents)) as HclBody);
 }
 
-/** Variable defaults of every `.tf` file named, by variable name. */
-async function variableDefaults(dir: string, files: readonly string[]): Promise<HclBody> {
+/** Reads `terraform/<name>`: its tfvars, and the variables of every `.tf` file (not only variables.tf). */
+async function readModule(root: string, name: string): Promise<ModuleSettings> {
+  const dir = `terraform/${name}`;
+  const files = ((await readdir(join(root, dir)).catch(nullIfMissing)) ?? []).filter((file) =>
+    file.endsWith('.tf'),
+  );
   const defaults: HclBody = {};
-  for (const file of files) {
-    const body = await parseFile(join(dir, file));
+  for (const file of files.sort()) {
+    const body = await parseFile(join(root, dir, file));
     const variables = (body?.variable ?? {}) as Record<string, { default?: unknown }[]>;
-    for (const [name, [block]] of Object.entries(variables)) defaults[name] = block?.default;
+    for (const [variable, [block]] of Object.entries(variables)) defaults[variable] = block?.default;
   }
-  return defaults;
+  const tfvars = (await parseFile(join(root, dir, 'terraform.tfvars'))) ?? {};
+  return { dir, tfvars, defaults };
+}
+
+/**
+ * One line naming the tfvars keys the module does not declare, or undefined when it declares them all.
+ * Terraform only warns about such a key and ignores its value, so a misspelt or renamed setting would vanish.
+ */
+function undeclaredKeys({ dir, tfvars, defaults }: ModuleSettings): string | undefined {
+  const undeclared = Object.keys(tfvars)
+    .filter((key) => !Object.hasOwn(defaults, key))
+    .sort();
+  if (undeclared.length === 0) return undefined;
+  const hints = new Set(
+    undeclared.map(
+      (key) =>
+        MOVED_VARIABLES[key] ?? `check the spelling of ${key} against the variables in terraform/README.md`,
+    ),
+  );
+  const them = undeclared.length === 1 ? 'it' : 'them';
+  return (
+    `${dir}/terraform.tfvars sets ${undeclared.join(', ')}, which ${dir} does not declare ` +
+    `(Terraform would ignore ${them}): ${[...hints].join('; ')}`
+  );
 }
 
 /** A literal from the files; an expression (`${...}`) cannot be evaluated here and is refused by name. */
@@ -46,37 +94,23 @@ function literal<T>(schema: z.ZodType<T>, name: string, ...values: unknown[]): T
 
 /**
  * Reads the engine version, Bedrock region and model ids from `terraform/<module>/terraform.tfvars` (where
- * the guides have operators set them), falling back to the variables' defaults in `variables.tf`.
+ * the guides have operators set them), falling back to the variables' defaults in the module's `.tf` files.
+ * Refuses, one line per module, a tfvars key that the module declares in none of its `.tf` files.
  */
 export async function readTerraformSettings(root: string): Promise<TerraformSettings> {
-  const databaseDir = join(root, 'terraform/database');
-  const agentsDir = join(root, 'terraform/agents');
-  const databaseVars = (await parseFile(join(databaseDir, 'terraform.tfvars'))) ?? {};
-  const agentsVars = (await parseFile(join(agentsDir, 'terraform.tfvars'))) ?? {};
-  const databaseDefaults = await variableDefaults(databaseDir, ['variables.tf']);
-  const agentsDefaults = await variableDefaults(agentsDir, ['variables.tf']);
+  const database = await readModule(root, 'database');
+  const agents = await readModule(root, 'agents');
+  const undeclared = [database, agents].map(undeclaredKeys).filter((line) => line !== undefined);
+  if (undeclared.length > 0) throw new Error(undeclared.join('\n'));
 
   const text = z.string().min(1);
-  const models = literal(
-    z.record(z.string(), text),
-    'agent_models',
-    agentsVars.agent_models,
-    agentsDefaults.agent_models,
-  );
-  const shared = literal(
-    text,
-    'bedrock_model_id',
-    agentsVars.bedrock_model_id,
-    agentsDefaults.bedrock_model_id,
-  );
+  const setting = <T>(module: ModuleSettings, schema: z.ZodType<T>, name: string) =>
+    literal(schema, name, module.tfvars[name], module.defaults[name]);
+  const models = setting(agents, z.record(z.string(), text), 'agent_models');
+  const shared = setting(agents, text, 'bedrock_model_id');
   return {
-    engineVersion: literal(
-      text,
-      'engine_version',
-      databaseVars.engine_version,
-      databaseDefaults.engine_version,
-    ),
-    bedrockRegion: literal(text, 'bedrock_region', agentsVars.bedrock_region, agentsDefaults.bedrock_region),
+    engineVersion: setting(database, text, 'engine_version'),
+    bedrockRegion: setting(agents, text, 'bedrock_region'),
     modelIds: [...new Set([shared, ...Object.values(models)])],
   };
 }

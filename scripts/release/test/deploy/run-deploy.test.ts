@@ -1,9 +1,12 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { GetFunctionCommand, UpdateFunctionCodeCommand } from '@aws-sdk/client-lambda';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LAMBDA_NAMES } from '../../src/build/lambdas';
 import { parseDeployConfig } from '../../src/deploy/deploy-config';
 import { runDeploy } from '../../src/deploy/run-deploy';
+import { readTerraformSettings } from '../../src/deploy/terraform-settings';
 import { useTempDir } from '../support/temp-dir';
 import { harness as deployHarness, lambdaMock, resetMocks, s3Mock } from './deploy-harness';
 
@@ -180,4 +183,37 @@ describe('runDeploy with terraform', () => {
       s3_key: put?.Key,
     });
   });
+});
+
+describe('runDeploy with a terraform.tfvars key the module does not declare', () => {
+  const tfvarsRoot = useTempDir('alex-deploy-tfvars-');
+  mkdirSync(join(tfvarsRoot, 'terraform/agents'), { recursive: true });
+  writeFileSync(
+    join(tfvarsRoot, 'terraform/agents/variables.tf'),
+    'variable "bedrock_region" {\n  type    = string\n  default = "us-east-1"\n}\n',
+  );
+  writeFileSync(
+    join(tfvarsRoot, 'terraform/agents/terraform.tfvars'),
+    'langfuse_host = "https://us.cloud.langfuse.com"\n',
+  );
+
+  it.each([[[]], [['--skip-preflight']], [['--dry-run']], [['--update-code', 'tagger']]])(
+    'refuses it before building or calling anything (%j)',
+    async (args) => {
+      const h = harness();
+      h.deps.readSettings = () => readTerraformSettings(tfvarsRoot);
+      await expect(
+        runDeploy(
+          parseDeployConfig(args, { AWS_REGION: 'us-east-1', ALEX_CODE_BUCKET: 'alex-code' }),
+          h.deps,
+        ),
+      ).rejects.toThrow(
+        /^reading the Terraform variables failed: terraform\/agents\/terraform\.tfvars sets langfuse_host, which terraform\/agents does not declare/,
+      );
+      expect(h.lines).toEqual([]);
+      expect(h.built).toEqual([]);
+      expect(h.events).toEqual([]);
+      expect(h.clientsBuilt()).toBe(0);
+    },
+  );
 });

@@ -86,6 +86,9 @@ export function block(
 }
 
 const variableReference = /^\$\{(?:tostring\()?var\.([a-z0-9_]+)\)?\}$/;
+// An attribute of an object variable that defaults to null, with the value to use when it is null.
+const attributeReference =
+  /^\$\{(?:tostring\()?try\(var\.([a-z0-9_]+)\.([a-z0-9_]+), (null|true|false)\)\)?\}$/;
 
 /** How a Terraform value is set: a literal, an input variable (with its default, if any), or an expression. */
 export type ValueSource =
@@ -93,15 +96,29 @@ export type ValueSource =
   | { kind: 'variable'; name: string; hasDefault: boolean; default: HclValue | undefined }
   | { kind: 'expression'; source: string };
 
-/** Classifies a value: `${var.x}` and `${tostring(var.x)}` resolve to the variable, other `${...}` stay opaque. */
+function declared(module: TerraformModule, name: string): HclObject {
+  const variable = module.variables[name];
+  if (!variable) throw new Error(`var.${name} is not declared`);
+  return variable;
+}
+
+/**
+ * Classifies a value: `${var.x}` and `${tostring(var.x)}` resolve to the variable; `${try(var.x.a, fallback)}`
+ * (or inside `tostring`) of an `x` that defaults to null resolves to `x.a` with the fallback as its default;
+ * other `${...}` stay opaque.
+ */
 export function valueSource(module: TerraformModule, value: HclValue | undefined): ValueSource {
   if (typeof value === 'string') {
     const reference = variableReference.exec(value);
     if (reference?.[1]) {
       const name = reference[1];
-      const variable = module.variables[name];
-      if (!variable) throw new Error(`var.${name} is not declared`);
+      const variable = declared(module, name);
       return { kind: 'variable', name, hasDefault: 'default' in variable, default: variable.default };
+    }
+    const [, object, attribute, fallback] = attributeReference.exec(value) ?? [];
+    if (object && attribute && fallback && declared(module, object).default === null) {
+      const name = `${object}.${attribute}`;
+      return { kind: 'variable', name, hasDefault: true, default: JSON.parse(fallback) as HclValue };
     }
     if (value.includes('${')) return { kind: 'expression', source: value };
   }
