@@ -1,3 +1,4 @@
+import { errorCode } from '@alex/errors';
 import type { Logger } from '@alex/runtime';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './app-env';
@@ -9,8 +10,7 @@ const BEARER = /^Bearer ([A-Za-z0-9_.~+/=-]+)$/;
 // jose names each failure with a code (ERR_JWT_EXPIRED, ERR_JWS_SIGNATURE_VERIFICATION_FAILED, ...): log that,
 // never the token or its claims.
 function failureCode(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown';
+  return errorCode(error) ?? (error instanceof Error ? error.name : 'unknown');
 }
 
 /** Sets the caller's `userId` (the token's `sub`) from a verified bearer token; 401 without one. */

@@ -1,5 +1,5 @@
 export * from './alex-error';
+export * from './error-code';
 export * from './error-text';
 export * from './format-issues';
 export * from './is-transient-error';
-export * from './system-error';

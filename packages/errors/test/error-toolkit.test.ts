@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   AlexError,
   describeError,
+  errorCode,
   errorMessage,
   errorName,
   findCause,
@@ -12,7 +13,6 @@ import {
   issueLines,
   isTransientError,
   nullIfMissing,
-  systemErrorCode,
   truncate,
 } from '../src';
 
@@ -111,13 +111,15 @@ describe('isTransientError beyond the database', () => {
   });
 });
 
-describe('system errors', () => {
-  it('reads the code of a Node system error, and nothing from other values', async () => {
+describe('error codes', () => {
+  it('reads the string code a thrown value carries, and nothing from other values', async () => {
     const missing = await readFile('/nonexistent/alex-file').catch((error: unknown) => error);
-    expect(systemErrorCode(missing)).toBe('ENOENT');
-    expect(systemErrorCode(Object.assign(new Error('x'), { code: 42 }))).toBeUndefined();
-    expect(systemErrorCode({ code: 'ENOENT' })).toBeUndefined();
-    expect(systemErrorCode('ENOENT')).toBeUndefined();
+    expect(errorCode(missing)).toBe('ENOENT');
+    expect(errorCode({ code: 'ERR_JWT_EXPIRED' })).toBe('ERR_JWT_EXPIRED');
+    expect(errorCode(Object.assign(new Error('x'), { code: 42 }))).toBeUndefined();
+    expect(errorCode(new Error('no code'))).toBeUndefined();
+    expect(errorCode(null)).toBeUndefined();
+    expect(errorCode('ENOENT')).toBeUndefined();
   });
 
   it('turns a missing file into null and throws every other error again', async () => {

@@ -1,4 +1,4 @@
-import { systemErrorCode } from '@alex/errors';
+import { errorCode } from '@alex/errors';
 
 /** Whether a process with this id exists on this machine (signal 0 only checks; EPERM: it exists, not ours). */
 export function processAlive(pid: number): boolean {
@@ -6,6 +6,6 @@ export function processAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return systemErrorCode(error) === 'EPERM';
+    return errorCode(error) === 'EPERM';
   }
 }

@@ -1,4 +1,4 @@
-import { firstLine } from '@alex/errors';
+import { errorCode, firstLine } from '@alex/errors';
 import { CliError } from './errors';
 
 /** A failed run as the CLI reports it: one line on stderr, and with --json one document on stdout. */
@@ -19,11 +19,11 @@ export function failureOf(error: unknown): Failure {
     const text = error.exitCode === 2 ? message : firstLine(message, Number.POSITIVE_INFINITY);
     return { message: text, exitCode: error.exitCode, ...(error.code ? { code: error.code } : {}) };
   }
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = errorCode(error);
   return {
     message: firstLine(message, Number.POSITIVE_INFINITY),
     exitCode: 1,
-    ...(typeof code === 'string' ? { code } : {}),
+    ...(code !== undefined ? { code } : {}),
   };
 }
 

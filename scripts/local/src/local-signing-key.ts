@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { nullIfMissing, systemErrorCode } from '@alex/errors';
+import { errorCode, nullIfMissing } from '@alex/errors';
 import {
   calculateJwkThumbprint,
   exportJWK,
@@ -98,7 +98,7 @@ export async function loadLocalSigningKey(dataDir: string): Promise<StoredSignin
   try {
     await link(temporary, file);
   } catch (error) {
-    if (systemErrorCode(error) !== 'EEXIST') throw error;
+    if (errorCode(error) !== 'EEXIST') throw error;
   } finally {
     await unlink(temporary);
   }

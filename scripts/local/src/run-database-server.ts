@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openPgliteDatabase } from '@alex/database/pglite';
-import { systemErrorCode } from '@alex/errors';
+import { errorCode } from '@alex/errors';
 import { type PgliteServer, startPgliteServer } from '@alex/pglite-server';
 import { processAlive } from '@alex/runtime';
 import { PGlite } from '@electric-sql/pglite';
@@ -65,7 +65,7 @@ async function lockDataDir(
       writeDatabaseServerOwner(dataDir, process.pid);
       return release;
     } catch (error) {
-      if (systemErrorCode(error) !== 'ELOCKED') throw error;
+      if (errorCode(error) !== 'ELOCKED') throw error;
     }
     const owner = readDatabaseServerOwner(dataDir);
     if (owner !== null && processAlive(owner)) return null;
